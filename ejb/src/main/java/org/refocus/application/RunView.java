@@ -1,0 +1,43 @@
+package org.refocus.application;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One execution of a batch job, as the console and the API show it.
+ *
+ * @param batchStatus STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED or ABANDONED
+ * @param collectionId the collection the run works on
+ */
+public record RunView(
+    long executionId,
+    long jobInstanceId,
+    String jobName,
+    long collectionId,
+    String batchStatus,
+    String exitStatus,
+    Instant startedAt,
+    Instant endedAt,
+    List<StepRunView> steps)
+    implements Serializable {
+
+  public boolean finished() {
+    return switch (batchStatus) {
+      case "COMPLETED", "FAILED", "STOPPED", "ABANDONED" -> true;
+      default -> false;
+    };
+  }
+
+  /** One step of a run, with the counts Jakarta Batch keeps for it. */
+  public record StepRunView(
+      String stepName,
+      String batchStatus,
+      String exitStatus,
+      long readCount,
+      long writeCount,
+      long commitCount,
+      long rollbackCount,
+      long skipCount)
+      implements Serializable {}
+}
