@@ -77,11 +77,12 @@ public class JakartaBatchRuns implements BatchRuns {
   public long restart(long executionId) {
     JobOperator operator = operator();
     try {
-      // Jakarta Batch does not carry parameters over to a restart; the run's own are passed
-      // again, without fault injection, so the restart does what the first run meant to do.
+      // Runtimes differ on restart parameters (JBatch starts from none, JBeret merges the
+      // original ones): pass the run's own again, with fault injection cleared explicitly, so
+      // the restart does what the first run meant to do on either.
       Properties parameters = new Properties();
       parameters.putAll(operator.getParameters(executionId));
-      parameters.remove(FAIL_ON_PATH);
+      parameters.setProperty(FAIL_ON_PATH, "");
       return operator.restart(executionId, parameters);
     } catch (NoSuchJobExecutionException e) {
       throw new RunNotRestartableException("no run with execution id " + executionId);
