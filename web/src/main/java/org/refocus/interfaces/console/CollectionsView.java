@@ -66,7 +66,7 @@ public class CollectionsView extends VerticalLayout {
     return button;
   }
 
-  private void startIngest(CollectionSummary collection) {
+  void startIngest(CollectionSummary collection) {
     try {
       RunView run = ingest.startIngest(collection.id(), IngestOptions.DEFAULTS);
       Notification.show(

@@ -22,24 +22,33 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
 
   @Override
   public Response toResponse(Exception exception) {
+    Problem problem = problemFor(exception);
+    if (problem.status() == Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+      LOG.log(Level.SEVERE, "Unexpected failure behind the REST API", exception);
+    }
+    return Response.status(problem.status())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(problem)
+        .build();
+  }
+
+  static Problem problemFor(Exception exception) {
     Throwable cause = unwrap(exception);
     if (cause instanceof WebApplicationException web) {
-      return problem(web.getResponse().getStatus(), web.getMessage());
+      return new Problem(web.getResponse().getStatus(), web.getMessage());
     }
     if (cause instanceof BadRequestProblem
         || cause instanceof CollectionRejectedException
-        || cause instanceof ConstraintViolationException
-        || cause instanceof IllegalArgumentException) {
-      return problem(Status.BAD_REQUEST.getStatusCode(), cause.getMessage());
+        || cause instanceof ConstraintViolationException) {
+      return new Problem(Status.BAD_REQUEST.getStatusCode(), cause.getMessage());
     }
     if (cause instanceof UnknownCollectionException) {
-      return problem(Status.NOT_FOUND.getStatusCode(), cause.getMessage());
+      return new Problem(Status.NOT_FOUND.getStatusCode(), cause.getMessage());
     }
     if (cause instanceof RunNotRestartableException) {
-      return problem(Status.CONFLICT.getStatusCode(), cause.getMessage());
+      return new Problem(Status.CONFLICT.getStatusCode(), cause.getMessage());
     }
-    LOG.log(Level.SEVERE, "Unexpected failure behind the REST API", exception);
-    return problem(Status.INTERNAL_SERVER_ERROR.getStatusCode(), "internal error: " + cause);
+    return new Problem(Status.INTERNAL_SERVER_ERROR.getStatusCode(), "internal error: " + cause);
   }
 
   private static Throwable unwrap(Throwable exception) {
@@ -48,12 +57,5 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
       current = current.getCause();
     }
     return current;
-  }
-
-  private static Response problem(int status, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(new Problem(status, message))
-        .build();
   }
 }
