@@ -13,7 +13,7 @@ CREATE TABLE image_record (
     collection_id       BIGINT        NOT NULL REFERENCES archive_collection (id),
     relative_path       VARCHAR(4000) NOT NULL,
     size_bytes          BIGINT        NOT NULL,
-    sha256              CHAR(64)      NOT NULL,
+    sha256              VARCHAR(64)   NOT NULL,
     status              VARCHAR(20)   NOT NULL,
     format              VARCHAR(20),
     width               INTEGER,

@@ -34,7 +34,7 @@ public class ImageRecord {
   @Column(name = "size_bytes", nullable = false)
   private long sizeBytes;
 
-  @Column(nullable = false, length = 64, columnDefinition = "CHAR(64)")
+  @Column(nullable = false, length = 64)
   private String sha256;
 
   @Enumerated(EnumType.STRING)

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,21 +21,19 @@ import org.refocus.domain.model.image.IngestedImage;
 import org.refocus.infrastructure.persistence.migration.SchemaMigration;
 
 /**
- * The migrations and the entity mappings must agree: Flyway builds the schema on a real H2,
- * Hibernate validates its mappings against it, and the repositories' queries run.
+ * The migrations and the entity mappings must agree on every database we support: Flyway builds the
+ * schema on a real, empty database, Hibernate validates its mappings against it, and the
+ * repositories' queries run.
  */
-class SchemaMappingTest {
+abstract class SchemaMappingContract {
 
-  private JdbcDataSource dataSource;
+  private DataSource dataSource;
   private EntityManagerFactory factory;
   private EntityManager em;
 
   @BeforeEach
-  void migrateAndBoot() {
-    dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:schema-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("refocus");
-    dataSource.setPassword("refocus");
+  void migrateAndBoot() throws Exception {
+    dataSource = emptyDatabase();
 
     MigrateResult result = SchemaMigration.migrate(dataSource);
     assertThat(result.success).isTrue();
@@ -53,6 +51,9 @@ class SchemaMappingTest {
                 "hibernate.hbm2ddl.auto", "validate"));
     em = factory.createEntityManager();
   }
+
+  /** A database (or schema) with nothing in it, for one test. */
+  abstract DataSource emptyDatabase() throws Exception;
 
   @AfterEach
   void close() {
