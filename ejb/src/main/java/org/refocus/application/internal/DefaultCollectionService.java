@@ -66,10 +66,7 @@ public class DefaultCollectionService implements CollectionService {
   public Optional<CollectionSummary> find(long collectionId) {
     return collections
         .find(collectionId)
-        .map(
-            c ->
-                summarise(
-                    c, images.countByCollectionAndStatus().getOrDefault(c.getId(), Map.of())));
+        .map(c -> summarise(c, images.countByStatus(collectionId)));
   }
 
   @Override

@@ -15,4 +15,7 @@ public interface ImageRecordRepository {
 
   /** Image counts per status for every collection that has images. */
   Map<Long, Map<ImageStatus, Long>> countByCollectionAndStatus();
+
+  /** Image counts per status for one collection; statuses without images are absent. */
+  Map<ImageStatus, Long> countByStatus(long collectionId);
 }

@@ -52,6 +52,20 @@ public class JpaImageRecordRepository implements ImageRecordRepository {
   }
 
   @Override
+  public Map<ImageStatus, Long> countByStatus(long collectionId) {
+    Map<ImageStatus, Long> counts = new EnumMap<>(ImageStatus.class);
+    entityManager
+        .createQuery(
+            "select i.status, count(i) from ImageRecord i where i.collectionId = :collection"
+                + " group by i.status",
+            Object[].class)
+        .setParameter("collection", collectionId)
+        .getResultList()
+        .forEach(row -> counts.put((ImageStatus) row[0], (Long) row[1]));
+    return counts;
+  }
+
+  @Override
   public Map<Long, Map<ImageStatus, Long>> countByCollectionAndStatus() {
     Map<Long, Map<ImageStatus, Long>> counts = new HashMap<>();
     entityManager

@@ -102,6 +102,9 @@ abstract class SchemaMappingContract {
     assertThat(images.countByCollectionAndStatus())
         .isEqualTo(
             Map.of(stored.getId(), Map.of(ImageStatus.CATALOGUED, 1L, ImageStatus.UNREADABLE, 1L)));
+    assertThat(images.countByStatus(stored.getId()))
+        .isEqualTo(Map.of(ImageStatus.CATALOGUED, 1L, ImageStatus.UNREADABLE, 1L));
+    assertThat(images.countByStatus(stored.getId() + 1)).isEmpty();
     List<String> paths =
         images.findByCollection(stored.getId()).stream().map(ImageRecord::getRelativePath).toList();
     assertThat(paths).containsExactly("a/plate-1.tif", "b/torn.jpg");
