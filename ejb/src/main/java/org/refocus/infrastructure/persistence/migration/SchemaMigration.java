@@ -28,13 +28,17 @@ public class SchemaMigration {
   @PostConstruct
   void migrate() {
     MigrateResult result = migrate(dataSource);
+    String version =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
     LOG.info(
         () ->
             "Database schema at version "
-                + result.targetSchemaVersion
-                + " ("
-                + result.migrationsExecuted
-                + " migrations applied now)");
+                + version
+                + (result.migrationsExecuted == 0
+                    ? " (up to date)"
+                    : " (" + result.migrationsExecuted + " migrations applied now)"));
   }
 
   /** The one place the migrations are configured, shared with the schema tests. */
