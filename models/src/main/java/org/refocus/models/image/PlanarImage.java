@@ -9,8 +9,8 @@ import java.util.Objects;
  * carried beside the colour so no operator can blacken it by accident.
  *
  * <p>Planes are owned by the image and never exposed for writing after construction: operators
- * produce new images. {@link #plane(int)} returns the live array for speed; callers must not
- * modify it.
+ * produce new images. {@link #plane(int)} returns the live array for speed; callers must not modify
+ * it.
  */
 public final class PlanarImage {
 
@@ -100,9 +100,7 @@ public final class PlanarImage {
   }
 
   public boolean sameShapeAs(PlanarImage other) {
-    return width == other.width
-        && height == other.height
-        && colour.length == other.colour.length;
+    return width == other.width && height == other.height && colour.length == other.colour.length;
   }
 
   @Override
@@ -120,6 +118,10 @@ public final class PlanarImage {
 
   @Override
   public String toString() {
-    return width + "x" + height + (colour.length == 1 ? " gray" : " RGB") + (alpha == null ? "" : "+alpha");
+    return width
+        + "x"
+        + height
+        + (colour.length == 1 ? " gray" : " RGB")
+        + (alpha == null ? "" : "+alpha");
   }
 }
