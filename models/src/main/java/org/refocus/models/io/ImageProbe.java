@@ -3,7 +3,6 @@ package org.refocus.models.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -32,6 +31,20 @@ public final class ImageProbe {
     this.pixelLimit = pixelLimit;
   }
 
+  void checkLimit(Path file, ImageFacts facts) throws ImageReadException {
+    if (facts.pixelCount() > pixelLimit) {
+      throw new ImageReadException(
+          file,
+          String.format(
+              Locale.ROOT,
+              "declares %dx%d = %d pixels, over the limit of %d",
+              facts.width(),
+              facts.height(),
+              facts.pixelCount(),
+              pixelLimit));
+    }
+  }
+
   /**
    * Reads the header of {@code file}.
    *
@@ -50,26 +63,15 @@ public final class ImageProbe {
         if (in == null) {
           throw new ImageReadException(file, "cannot open for reading");
         }
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        if (!readers.hasNext()) {
-          throw new ImageReadException(file, "not an image in a supported format");
-        }
-        ImageReader reader = readers.next();
+        ImageFormats.FormatReader found =
+            ImageFormats.readerFor(in)
+                .orElseThrow(
+                    () -> new ImageReadException(file, "not an image in a supported format"));
+        ImageReader reader = found.reader();
         try {
-          reader.setInput(in, true, true);
-          String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-          ImageFacts facts = new ImageFacts(format, reader.getWidth(0), reader.getHeight(0));
-          if (facts.pixelCount() > pixelLimit) {
-            throw new ImageReadException(
-                file,
-                String.format(
-                    Locale.ROOT,
-                    "declares %dx%d = %d pixels, over the limit of %d",
-                    facts.width(),
-                    facts.height(),
-                    facts.pixelCount(),
-                    pixelLimit));
-          }
+          ImageFacts facts =
+              new ImageFacts(found.format().id(), reader.getWidth(0), reader.getHeight(0));
+          checkLimit(file, facts);
           return facts;
         } finally {
           reader.dispose();

@@ -41,7 +41,7 @@ class ImageProbeTest {
     ImageIO.write(image, "tiff", tiff.toFile());
 
     assertThat(probe.probe(jpeg)).isEqualTo(new ImageFacts("jpeg", 37, 21));
-    assertThat(probe.probe(tiff)).isEqualTo(new ImageFacts("tif", 37, 21));
+    assertThat(probe.probe(tiff)).isEqualTo(new ImageFacts("tiff", 37, 21));
   }
 
   @Test
