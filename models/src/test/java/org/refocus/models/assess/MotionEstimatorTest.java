@@ -8,11 +8,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.refocus.models.SharedData;
 import org.refocus.models.io.ImageDecoder;
 
 class MotionEstimatorTest {
 
-  private static final Path KODAK = Path.of("..", "..", "shared", "data", "Kodak24");
+  private static final Path KODAK = SharedData.path("Kodak24");
 
   @Test
   void findsTheAngleAndLengthOfStraightMotionOnPhotographs() throws Exception {

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.refocus.models.SharedData;
 import org.refocus.models.io.ImageDecoder;
 
 class NoiseEstimatorTest {
 
-  private static final Path KODAK = Path.of("..", "..", "shared", "data", "Kodak24");
+  private static final Path KODAK = SharedData.path("Kodak24");
   private static final long SEED = 7;
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.refocus.models.SharedData;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.io.DecodedImage;
 import org.refocus.models.io.EncodeOptions;
@@ -16,7 +17,7 @@ import org.refocus.models.io.ImageEncoder;
 
 class SharpnessAndBlockinessTest {
 
-  private static final Path KODAK = Path.of("..", "..", "shared", "data", "Kodak24");
+  private static final Path KODAK = SharedData.path("Kodak24");
 
   @TempDir Path dir;
 
