@@ -63,7 +63,7 @@ public final class ImageDecoder {
     } catch (ImageReadException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new ImageReadException(file, "cannot decode (" + e.getMessage() + ")", e);
+      throw new ImageReadException(file, "cannot decode (" + e + ")", e);
     }
   }
 

@@ -35,13 +35,25 @@ final class ImageFormats {
   /** A reader for the stream's content (not its name), positioned at the start, or empty. */
   static Optional<FormatReader> readerFor(ImageInputStream in) throws IOException {
     for (Decoder decoder : DECODERS) {
-      if (decoder.spi().canDecodeInput(in)) {
+      if (recognises(decoder.spi(), in)) {
         ImageReader reader = decoder.spi().createReaderInstance();
         reader.setInput(in, true, true);
         return Optional.of(new FormatReader(decoder.format(), reader));
       }
     }
     return Optional.empty();
+  }
+
+  /** A file too short for a decoder's signature check is simply not in its format. */
+  private static boolean recognises(ImageReaderSpi spi, ImageInputStream in) throws IOException {
+    in.seek(0);
+    try {
+      return spi.canDecodeInput(in);
+    } catch (java.io.EOFException e) {
+      return false;
+    } finally {
+      in.seek(0);
+    }
   }
 
   /** A reader and the format it decodes. */

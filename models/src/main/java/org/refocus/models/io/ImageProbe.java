@@ -78,7 +78,7 @@ public final class ImageProbe {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new ImageReadException(file, "unreadable image header (" + e.getMessage() + ")", e);
+      throw new ImageReadException(file, "unreadable image header (" + e + ")", e);
     }
   }
 }

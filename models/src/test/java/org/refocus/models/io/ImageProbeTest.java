@@ -73,6 +73,16 @@ class ImageProbeTest {
   }
 
   @Test
+  void refusesAFileTooShortForAnySignature() throws Exception {
+    Path tiny = Files.write(dir.resolve("tiny.png"), new byte[] {1, 2, 3});
+
+    assertThatThrownBy(() -> probe.probe(tiny))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("tiny.png")
+        .hasMessageContaining("not an image");
+  }
+
+  @Test
   void refusesATruncatedHeader() throws Exception {
     byte[] png = Files.readAllBytes(SAMPLES.resolve("coins.png"));
     Path truncated = Files.write(dir.resolve("truncated.png"), Arrays.copyOf(png, 20));

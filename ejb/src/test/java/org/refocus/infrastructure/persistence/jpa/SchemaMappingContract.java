@@ -57,8 +57,12 @@ abstract class SchemaMappingContract {
 
   @AfterEach
   void close() {
-    em.close();
-    factory.close();
+    if (em != null) {
+      em.close();
+    }
+    if (factory != null) {
+      factory.close();
+    }
   }
 
   @Test
