@@ -6,7 +6,8 @@ package org.refocus.models.assess;
  * @param angleDegrees direction of the motion, 0..180, 0 = horizontal, counter-clockwise as
  *     displayed
  * @param lengthPixels extent of the motion in pixels
- * @param strength how far the dip at that direction lies below the cepstrum's mean at the same
- *     distance, in units of its spread there: large for real motion blur, small for none
+ * @param strength how well the comb of that length fits the log spectrum projected on that
+ *     direction (mean depth of the dips, in natural-log units): clearly higher for straight motion
+ *     than for a sharp photograph
  */
 public record MotionEstimate(double angleDegrees, double lengthPixels, double strength) {}

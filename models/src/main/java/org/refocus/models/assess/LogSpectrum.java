@@ -8,36 +8,26 @@ import org.opencv.core.Mat;
 import org.refocus.models.cv.OpenCvRuntime;
 
 /**
- * The real cepstrum of a gray plane, centred: the inverse Fourier transform of the log magnitude
- * spectrum. A blur's spectral zeros, evenly spaced, show in it as a negative peak at the blur's
- * extent: at distance L along the direction of a motion blur of length L, on a ring for a defocus
- * disk.
+ * The log magnitude spectrum of a gray plane, centred (zero frequency in the middle). Blurs
+ * multiply the spectrum, so they add in its logarithm: a blur's zeros show as dips whatever the
+ * picture.
  *
- * <p>The plane is cut to its central square (the cepstrum is then isotropic in pixels), its mean
- * removed and tapered with a Hann window so the borders' discontinuity does not print a cross on
+ * <p>The plane is cut to its central square (the spectrum is then isotropic in bins), its mean
+ * removed, and tapered with a Hann window so the borders' discontinuity does not print a cross on
  * the spectrum.
  */
-final class Cepstrum {
+final class LogSpectrum {
 
   private final int size;
   private final double[] values;
 
-  private Cepstrum(int size, double[] values) {
+  private LogSpectrum(int size, double[] values) {
     this.size = size;
     this.values = values;
   }
 
-  /** The cepstrum of the central square of at most {@code maxSize} pixels a side. */
-  static Cepstrum of(GrayPlane plane, int maxSize) {
-    return transform(plane, maxSize, false);
-  }
-
-  /** The centred log magnitude spectrum itself (DC at the centre), on the same square. */
-  static Cepstrum logSpectrum(GrayPlane plane, int maxSize) {
-    return transform(plane, maxSize, true);
-  }
-
-  private static Cepstrum transform(GrayPlane plane, int maxSize, boolean spectrumOnly) {
+  /** The log magnitude spectrum of the central square of at most {@code maxSize} pixels. */
+  static LogSpectrum of(GrayPlane plane, int maxSize) {
     OpenCvRuntime.ensureLoaded();
     int side = Math.min(maxSize, Math.min(plane.width(), plane.height()));
     side -= side % 2;
@@ -67,16 +57,10 @@ final class Cepstrum {
     Core.magnitude(parts.get(0), parts.get(1), magnitude);
     Core.add(magnitude, new org.opencv.core.Scalar(1e-9), magnitude);
     Core.log(magnitude, magnitude);
-    Mat cepstrum = new Mat();
-    if (spectrumOnly) {
-      magnitude.copyTo(cepstrum);
-    } else {
-      Core.dft(magnitude, cepstrum, Core.DFT_INVERSE | Core.DFT_SCALE | Core.DFT_REAL_OUTPUT);
-    }
     double[] raw = new double[side * side];
-    cepstrum.get(0, 0, raw);
+    magnitude.get(0, 0, raw);
     parts.forEach(Mat::release);
-    for (Mat m : new Mat[] {spatial, spectrum, magnitude, cepstrum}) {
+    for (Mat m : new Mat[] {spatial, spectrum, magnitude}) {
       m.release();
     }
     double[] centred = new double[raw.length];
@@ -86,7 +70,7 @@ final class Cepstrum {
         centred[((y + half) % side) * side + (x + half) % side] = raw[y * side + x];
       }
     }
-    return new Cepstrum(side, centred);
+    return new LogSpectrum(side, centred);
   }
 
   /** Value at pixel offset (dx, dy) from the centre, dy downwards as stored. */
@@ -99,7 +83,7 @@ final class Cepstrum {
   }
 
   /**
-   * The cepstrum at distance {@code r} from the centre in direction {@code degrees} (0 =
+   * The log spectrum at distance {@code r} from the centre in direction {@code degrees} (0 =
    * rightwards, counter-clockwise as displayed, so 90 = upwards), bilinearly interpolated.
    */
   double at(double r, double degrees) {

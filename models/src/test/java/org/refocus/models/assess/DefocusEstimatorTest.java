@@ -1,0 +1,36 @@
+package org.refocus.models.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.refocus.models.SharedData;
+import org.refocus.models.io.ImageDecoder;
+
+class DefocusEstimatorTest {
+
+  private static final Path KODAK = SharedData.path("Kodak24");
+
+  @Test
+  void findsTheRadiusOfADefocusDiskOnPhotographs() throws Exception {
+    SplittableRandom random = new SplittableRandom(13);
+    ImageDecoder decoder = new ImageDecoder();
+    List<Double> errors = new ArrayList<>();
+    for (int i = 2; i <= 24; i += 2) {
+      GrayPlane sharp =
+          GrayPlane.luma(decoder.decode(KODAK.resolve(String.format("kodim%02d.png", i))).pixels());
+      double radius = 2 + random.nextInt(13) * 0.5;
+      DefocusEstimate found = DefocusEstimator.estimate(Blurs.apply(sharp, Blurs.disk(radius)));
+      errors.add(Math.abs(found.radiusPixels() - radius) / radius);
+      System.out.printf(
+          "kodim%02d: disk %.1f px → found %.2f px (strength %.3f)%n",
+          i, radius, found.radiusPixels(), found.strength());
+    }
+    Collections.sort(errors);
+    assertThat(errors.get(errors.size() / 2)).isLessThanOrEqualTo(0.1);
+  }
+}
