@@ -1,0 +1,107 @@
+package org.refocus.models.restore;
+
+import java.util.Arrays;
+
+/**
+ * A blur kernel: odd-sized, centred, non-negative, summing to one. The value at (x, y) is the share
+ * of a point's light that lands x − r right and y − r down of it, r being the radius.
+ */
+public final class PointSpreadFunction {
+
+  private final int radius;
+  private final double[] weights;
+
+  private PointSpreadFunction(int radius, double[] weights) {
+    this.radius = radius;
+    this.weights = weights;
+  }
+
+  /** From rows of weights; normalised to sum one. */
+  public static PointSpreadFunction of(double[][] kernel) {
+    int size = kernel.length;
+    if (size % 2 == 0 || Arrays.stream(kernel).anyMatch(row -> row.length != size)) {
+      throw new IllegalArgumentException("a PSF is square with an odd side, not " + size + " rows");
+    }
+    double[] weights = new double[size * size];
+    double sum = 0;
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        double w = kernel[y][x];
+        if (w < 0 || !Double.isFinite(w)) {
+          throw new IllegalArgumentException("PSF weights must be finite and non-negative");
+        }
+        weights[y * size + x] = w;
+        sum += w;
+      }
+    }
+    if (sum <= 0) {
+      throw new IllegalArgumentException("a PSF needs some positive weight");
+    }
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] /= sum;
+    }
+    return new PointSpreadFunction(size / 2, weights);
+  }
+
+  /** Straight motion over {@code length} pixels at {@code degrees} (counter-clockwise as shown). */
+  public static PointSpreadFunction motion(double length, double degrees) {
+    int r = (int) Math.ceil(length / 2) + 1;
+    int size = 2 * r + 1;
+    double[][] k = new double[size][size];
+    double rad = Math.toRadians(degrees);
+    int samples = Math.max(2, (int) Math.ceil(length * 20));
+    for (int i = 0; i <= samples; i++) {
+      double t = -length / 2 + length * i / samples;
+      splat(k, r + t * Math.cos(rad), r - t * Math.sin(rad));
+    }
+    return of(k);
+  }
+
+  /** A uniform disk of {@code radius} pixels, edge pixels weighted by the area they cover. */
+  public static PointSpreadFunction disk(double radius) {
+    int r = (int) Math.ceil(radius) + 1;
+    int size = 2 * r + 1;
+    double[][] k = new double[size][size];
+    int sub = 8;
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        int inside = 0;
+        for (int sy = 0; sy < sub; sy++) {
+          for (int sx = 0; sx < sub; sx++) {
+            double dx = x - r + (sx + 0.5) / sub - 0.5;
+            double dy = y - r + (sy + 0.5) / sub - 0.5;
+            if (dx * dx + dy * dy <= radius * radius) {
+              inside++;
+            }
+          }
+        }
+        k[y][x] = inside;
+      }
+    }
+    return of(k);
+  }
+
+  private static void splat(double[][] k, double x, double y) {
+    int x0 = (int) Math.floor(x);
+    int y0 = (int) Math.floor(y);
+    double fx = x - x0;
+    double fy = y - y0;
+    k[y0][x0] += (1 - fx) * (1 - fy);
+    k[y0][x0 + 1] += fx * (1 - fy);
+    k[y0 + 1][x0] += (1 - fx) * fy;
+    k[y0 + 1][x0 + 1] += fx * fy;
+  }
+
+  public int radius() {
+    return radius;
+  }
+
+  public int size() {
+    return 2 * radius + 1;
+  }
+
+  /** Weight at offset (dx, dy) from the centre, each in −radius..radius. */
+  public double at(int dx, int dy) {
+    return weights[(dy + radius) * size() + dx + radius];
+  }
+}
