@@ -1,0 +1,28 @@
+package org.refocus.models.assess;
+
+/**
+ * What the assessment measured of one image. All measures are taken on BT.601 luma on the 0..1
+ * scale, so they do not depend on bit depth.
+ *
+ * @param width pixel columns
+ * @param height pixel rows
+ * @param sharpness variance of the Laplacian
+ * @param noiseSigma estimated Gaussian noise σ (0..1 scale; × 255 for 8-bit levels)
+ * @param blockiness JPEG 8×8 grid visibility, 1.0 = none
+ * @param motion the best straight-motion fit (angle, length, strength)
+ * @param defocus the best defocus-disk fit (radius, strength)
+ */
+public record Assessment(
+    int width,
+    int height,
+    double sharpness,
+    double noiseSigma,
+    double blockiness,
+    MotionEstimate motion,
+    DefocusEstimate defocus) {
+
+  /** Noise σ in 8-bit levels, as people quote it. */
+  public double noiseLevels() {
+    return noiseSigma * 255;
+  }
+}

@@ -1,0 +1,78 @@
+package org.refocus.models.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * How an image is restored, step by step. Presets are these settings stored as JSON.
+ *
+ * @param deblur "off", "auto" (only where a straight motion blur is measured with confidence), or
+ *     "motion" with the given length and angle, or "defocus" with the given radius
+ * @param denoise "off", "auto" (where the measured noise is at least {@code minNoiseLevels}) or
+ *     "on" (with the measured σ)
+ * @param upscale 1 (none), 2, 3, 4 or 8, by Lanczos
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record RestorationSettings(Deblur deblur, Denoise denoise, Upscale upscale) {
+
+  public RestorationSettings {
+    deblur = deblur == null ? Deblur.OFF : deblur;
+    denoise = denoise == null ? Denoise.OFF : denoise;
+    upscale = upscale == null ? Upscale.NONE : upscale;
+  }
+
+  public record Deblur(
+      String mode,
+      Double length,
+      Double angle,
+      Double radius,
+      Double strength,
+      Double noiseToSignal) {
+    public static final Deblur OFF = new Deblur("off", null, null, null, null, null);
+
+    public Deblur {
+      mode = mode == null ? "off" : mode;
+      if (!mode.equals("off")
+          && !mode.equals("auto")
+          && !mode.equals("motion")
+          && !mode.equals("defocus")) {
+        throw new IllegalArgumentException("deblur mode off, auto, motion or defocus, not " + mode);
+      }
+      if (mode.equals("motion") && (length == null || angle == null)) {
+        throw new IllegalArgumentException("deblur mode motion needs length and angle");
+      }
+      if (mode.equals("defocus") && radius == null) {
+        throw new IllegalArgumentException("deblur mode defocus needs radius");
+      }
+    }
+
+    double strengthOr(double fallback) {
+      return strength == null ? fallback : strength;
+    }
+  }
+
+  public record Denoise(String mode, Double minNoiseLevels, Double strength) {
+    public static final Denoise OFF = new Denoise("off", null, null);
+
+    public Denoise {
+      mode = mode == null ? "off" : mode;
+      if (!mode.equals("off") && !mode.equals("auto") && !mode.equals("on")) {
+        throw new IllegalArgumentException("denoise mode off, auto or on, not " + mode);
+      }
+    }
+  }
+
+  public record Upscale(int factor, String method) {
+    public static final Upscale NONE = new Upscale(1, "lanczos");
+
+    public Upscale {
+      if (factor != 1 && factor != 2 && factor != 3 && factor != 4 && factor != 8) {
+        throw new IllegalArgumentException("upscale factor 1, 2, 3, 4 or 8, not " + factor);
+      }
+      method = method == null ? "lanczos" : method;
+      if (!method.equals("lanczos")) {
+        throw new IllegalArgumentException(
+            "upscale method lanczos (neural upscalers come next), not " + method);
+      }
+    }
+  }
+}

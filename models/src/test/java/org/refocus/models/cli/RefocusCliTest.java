@@ -1,0 +1,103 @@
+package org.refocus.models.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.refocus.models.io.Fixity;
+
+class RefocusCliTest {
+
+  private static final Path SAMPLES = Path.of("..", "samples");
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void restoreFinishesTheGoodFilesNamesTheBadOnesAndExitsNonZero() throws Exception {
+    Path originals = Files.createDirectories(dir.resolve("box"));
+    Path good = Files.copy(SAMPLES.resolve("coins.png"), originals.resolve("coins.png"));
+    Path gray = Files.copy(SAMPLES.resolve("text.png"), originals.resolve("text.png"));
+    Path empty = Files.createFile(originals.resolve("empty.png"));
+    byte[] png = Files.readAllBytes(SAMPLES.resolve("camera.png"));
+    Path torn = Files.write(originals.resolve("torn.png"), Arrays.copyOf(png, png.length / 3));
+    String goodSha = Fixity.sha256(good);
+    Path outDir = dir.resolve("restored");
+
+    int status =
+        run(
+            "restore",
+            "--preset",
+            "enlarge-2x",
+            "-o",
+            outDir.toString(),
+            good.toString(),
+            empty.toString(),
+            torn.toString(),
+            gray.toString());
+
+    assertThat(status).isEqualTo(RefocusCli.SOME_FAILED);
+    assertThat(outDir.resolve("coins.png")).exists();
+    assertThat(outDir.resolve("text.png")).exists();
+    assertThat(outDir.resolve("empty.png")).doesNotExist();
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertThat(log).contains("[1/4]", "[4/4]", "2 restored, 2 failed");
+    assertThat(log).contains("empty.png: empty file").contains("torn.png");
+    assertThat(Fixity.sha256(good)).as("the original is never written").isEqualTo(goodSha);
+
+    JsonNode audit = new ObjectMapper().readTree(outDir.resolve("coins.png.refocus.json").toFile());
+    assertThat(audit.get("inputSha256").asText()).isEqualTo(goodSha);
+    assertThat(audit.get("outputSha256").asText())
+        .isEqualTo(Fixity.sha256(outDir.resolve("coins.png")));
+    assertThat(audit.get("preset").asText()).isEqualTo("enlarge-2x");
+    assertThat(audit.get("steps"))
+        .anySatisfy(s -> assertThat(s.get("operator").asText()).isEqualTo("lanczos4"));
+  }
+
+  @Test
+  void refusesToOverwriteAnOriginal() throws Exception {
+    Path original = Files.copy(SAMPLES.resolve("coins.png"), dir.resolve("coins.png"));
+    String sha = Fixity.sha256(original);
+
+    int status = run("restore", "-o", dir.toString(), original.toString());
+
+    assertThat(status).isEqualTo(RefocusCli.SOME_FAILED);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("would overwrite the original");
+    assertThat(Fixity.sha256(original)).isEqualTo(sha);
+  }
+
+  @Test
+  void assessPrintsJsonForEveryReadableFile() throws Exception {
+    int status = run("assess", "--json", SAMPLES.resolve("clock_motion.png").toString());
+
+    assertThat(status).isEqualTo(RefocusCli.OK);
+    JsonNode rows = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("width").asInt()).isEqualTo(400);
+    assertThat(rows.get(0).get("motion").get("angleDegrees").asDouble()).isBetween(0.0, 180.0);
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    assertThat(run("sharpen", "x.png")).isEqualTo(RefocusCli.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'sharpen'");
+  }
+
+  private int run(String... args) {
+    return RefocusCli.run(
+        List.of(args),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,112 @@
+package org.refocus.models.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.refocus.models.SharedData;
+import org.refocus.models.image.PlanarImage;
+import org.refocus.models.io.ImageDecoder;
+import org.refocus.models.quality.QualityMetrics;
+import org.refocus.models.restore.PointSpreadFunction;
+
+class PipelineTest {
+
+  private static final Path KODAK = SharedData.path("Kodak24");
+
+  private final ImageDecoder decoder = new ImageDecoder();
+  private final Pipeline pipeline = new Pipeline();
+
+  @Test
+  void runsDeblurThenDenoiseThenUpscaleAndRecordsEachStep() throws Exception {
+    PlanarImage image = decoder.decode(KODAK.resolve("kodim03.png")).pixels();
+    RestorationSettings settings =
+        new RestorationSettings(
+            new RestorationSettings.Deblur("motion", 9.0, 30.0, null, 0.5, null),
+            new RestorationSettings.Denoise("on", null, 0.5),
+            new RestorationSettings.Upscale(2, "lanczos"));
+
+    PipelineResult result = pipeline.run(image, settings);
+
+    assertThat(result.steps())
+        .extracting(StepRecord::step)
+        .containsExactly("deblur", "denoise", "upscale");
+    assertThat(result.steps())
+        .extracting(StepRecord::operator)
+        .containsExactly("wiener-deconvolution", "non-local-means", "lanczos4");
+    assertThat(result.steps().get(0).parameters())
+        .containsEntry("length", 9.0)
+        .containsEntry("angle", 30.0)
+        .containsEntry("strength", 0.5);
+    assertThat(result.steps()).allSatisfy(s -> assertThat(s.engine()).startsWith("opencv 4.9"));
+    assertThat(result.image().width()).isEqualTo(2 * image.width());
+  }
+
+  @Test
+  void theSameInputAndSettingsGiveTheSameBits() throws Exception {
+    PlanarImage image = decoder.decode(KODAK.resolve("kodim05.png")).pixels();
+    RestorationSettings settings =
+        new RestorationSettings(
+            new RestorationSettings.Deblur("defocus", null, null, 3.0, 0.6, null),
+            new RestorationSettings.Denoise("on", null, 0.8),
+            RestorationSettings.Upscale.NONE);
+
+    PlanarImage once = pipeline.run(image, settings).image();
+    PlanarImage twice = pipeline.run(image, settings).image();
+
+    assertThat(once).isEqualTo(twice);
+  }
+
+  @Test
+  void theConservativePresetLeavesSharpPhotographsAlone() throws Exception {
+    RestorationSettings conservative = Presets.load(Presets.DEFAULT);
+    for (String name : new String[] {"kodim01.png", "kodim08.png", "kodim13.png", "kodim23.png"}) {
+      PlanarImage sharp = decoder.decode(KODAK.resolve(name)).pixels();
+
+      PipelineResult result = pipeline.run(sharp, conservative);
+
+      assertThat(result.steps()).as(name).isEmpty();
+      assertThat(QualityMetrics.psnr(sharp, result.image(), 0)).isInfinite();
+    }
+  }
+
+  @Test
+  void theConservativePresetDeblursClearStraightMotionAndRaisesPsnr() throws Exception {
+    RestorationSettings conservative = Presets.load(Presets.DEFAULT);
+    for (String name : new String[] {"kodim05.png", "kodim13.png", "kodim21.png"}) {
+      PlanarImage sharp = decoder.decode(KODAK.resolve(name)).pixels();
+      PointSpreadFunction psf = PointSpreadFunction.motion(28, 40);
+      PlanarImage blurred = TestBlur.capture(TestBlur.blur(sharp, psf));
+
+      PipelineResult result = pipeline.run(blurred, conservative);
+
+      assertThat(result.steps()).as(name).extracting(StepRecord::step).contains("deblur");
+      double before = QualityMetrics.psnr(sharp, blurred, psf.radius());
+      double after = QualityMetrics.psnr(sharp, result.image(), psf.radius());
+      System.out.printf("%s auto deblur: %.2f → %.2f dB%n", name, before, after);
+      assertThat(after).as(name).isGreaterThan(before);
+    }
+  }
+
+  @Test
+  void alphaTravelsThroughEveryStep() {
+    float[] gray = new float[64 * 64];
+    float[] alpha = new float[64 * 64];
+    for (int i = 0; i < gray.length; i++) {
+      gray[i] = (i % 64) / 63f;
+      alpha[i] = (i / 64) / 63f;
+    }
+    PlanarImage image = PlanarImage.of(64, 64, new float[][] {gray}, alpha);
+    RestorationSettings all =
+        new RestorationSettings(
+            new RestorationSettings.Deblur("defocus", null, null, 2.0, 1.0, null),
+            new RestorationSettings.Denoise("on", null, 1.0),
+            new RestorationSettings.Upscale(2, "lanczos"));
+
+    PlanarImage out = pipeline.run(image, all).image();
+
+    assertThat(out.hasAlpha()).isTrue();
+    assertThat(out.alpha()[0]).isEqualTo(0f);
+    assertThat(out.alpha()[out.alpha().length - 1]).isGreaterThan(0.95f);
+  }
+}
