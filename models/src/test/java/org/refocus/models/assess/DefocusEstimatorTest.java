@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.refocus.models.SharedData;
 import org.refocus.models.io.ImageDecoder;
+import org.refocus.models.restore.PointSpreadFunction;
 
 class DefocusEstimatorTest {
 
@@ -24,7 +25,8 @@ class DefocusEstimatorTest {
       GrayPlane sharp =
           GrayPlane.luma(decoder.decode(KODAK.resolve(String.format("kodim%02d.png", i))).pixels());
       double radius = 2 + random.nextInt(13) * 0.5;
-      DefocusEstimate found = DefocusEstimator.estimate(Blurs.apply(sharp, Blurs.disk(radius)));
+      DefocusEstimate found =
+          DefocusEstimator.estimate(Blurs.apply(sharp, PointSpreadFunction.disk(radius)));
       errors.add(Math.abs(found.radiusPixels() - radius) / radius);
       System.out.printf(
           "kodim%02d: disk %.1f px → found %.2f px (strength %.3f)%n",

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.refocus.models.SharedData;
 import org.refocus.models.io.ImageDecoder;
+import org.refocus.models.restore.PointSpreadFunction;
 
 class MotionEstimatorTest {
 
@@ -27,7 +28,7 @@ class MotionEstimatorTest {
       double angle = random.nextInt(180);
       double length = 8 + random.nextInt(23);
       MotionEstimate found =
-          MotionEstimator.estimate(Blurs.apply(sharp, Blurs.line(length, angle)));
+          MotionEstimator.estimate(Blurs.apply(sharp, PointSpreadFunction.motion(length, angle)));
       double angleError = Math.abs(found.angleDegrees() - angle);
       angleError = Math.min(angleError, 180 - angleError);
       angleErrors.add(angleError);
@@ -45,7 +46,7 @@ class MotionEstimatorTest {
     ImageDecoder decoder = new ImageDecoder();
     for (String name : new String[] {"kodim01.png", "kodim13.png", "kodim20.png"}) {
       GrayPlane sharp = GrayPlane.luma(decoder.decode(KODAK.resolve(name)).pixels());
-      GrayPlane moved = Blurs.apply(sharp, Blurs.line(15, 30));
+      GrayPlane moved = Blurs.apply(sharp, PointSpreadFunction.motion(15, 30));
       assertThat(MotionEstimator.estimate(sharp).strength())
           .as(name)
           .isLessThan(MotionEstimator.estimate(moved).strength() / 2);

@@ -2,8 +2,8 @@ package org.refocus.models.pipeline;
 
 import java.util.SplittableRandom;
 import org.refocus.models.image.PlanarImage;
+import org.refocus.models.restore.Degradations;
 import org.refocus.models.restore.PointSpreadFunction;
-import org.refocus.models.restore.TestAccess;
 
 /** Known degradations for pipeline tests: a PSF's blur, then an 8-bit capture with noise. */
 final class TestBlur {
@@ -11,10 +11,10 @@ final class TestBlur {
   private TestBlur() {}
 
   static PlanarImage blur(PlanarImage image, PointSpreadFunction psf) {
-    return TestAccess.blur(image, psf);
+    return Degradations.blur(image, psf);
   }
 
   static PlanarImage capture(PlanarImage image) {
-    return TestAccess.capture(image, 1 / 255.0, new SplittableRandom(5));
+    return Degradations.capture(image, 1 / 255.0, new SplittableRandom(5));
   }
 }

@@ -10,12 +10,12 @@ import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
 
 /** Known degradations of a sharp image, for measuring restoration against ground truth. */
-final class Degradations {
+public final class Degradations {
 
   private Degradations() {}
 
   /** Each colour plane convolved with the PSF, borders mirrored. */
-  static PlanarImage blur(PlanarImage image, PointSpreadFunction psf) {
+  public static PlanarImage blur(PlanarImage image, PointSpreadFunction psf) {
     OpenCvRuntime.ensureLoaded();
     int size = psf.size();
     Mat kernel = new Mat(size, size, CvType.CV_64F);
@@ -41,7 +41,7 @@ final class Degradations {
   }
 
   /** Gaussian noise of {@code sigma}, then 8-bit quantisation, as a camera stores it. */
-  static PlanarImage capture(PlanarImage image, double sigma, SplittableRandom random) {
+  public static PlanarImage capture(PlanarImage image, double sigma, SplittableRandom random) {
     float[][] planes = new float[image.colourChannels()][];
     for (int c = 0; c < planes.length; c++) {
       float[] in = image.plane(c);
