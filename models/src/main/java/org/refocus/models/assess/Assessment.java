@@ -11,6 +11,7 @@ package org.refocus.models.assess;
  * @param blockiness JPEG 8×8 grid visibility, 1.0 = none
  * @param motion the best straight-motion fit (angle, length, strength)
  * @param defocus the best defocus-disk fit (radius, strength)
+ * @param blur the blur type, its confidence and the measures behind it
  */
 public record Assessment(
     int width,
@@ -19,7 +20,8 @@ public record Assessment(
     double noiseSigma,
     double blockiness,
     MotionEstimate motion,
-    DefocusEstimate defocus) {
+    DefocusEstimate defocus,
+    BlurVerdict blur) {
 
   /** Noise σ in 8-bit levels, as people quote it. */
   public double noiseLevels() {

@@ -2,19 +2,24 @@ package org.refocus.models.assess;
 
 import org.refocus.models.image.PlanarImage;
 
-/** Measures an image: sharpness, noise, JPEG blockiness, motion and defocus fits. */
+/**
+ * Measures an image: sharpness, noise, JPEG blockiness, motion and defocus fits, and the blur type.
+ */
 public final class Assessor {
 
   public Assessment assess(PlanarImage image) {
     GrayPlane luma = GrayPlane.luma(image);
     LogSpectrum spectrum = LogSpectrum.of(luma, MotionEstimator.ANALYSIS_SIZE);
+    double sigma = NoiseEstimator.sigma(luma);
+    double blockiness = Blockiness.ratio(luma);
     return new Assessment(
         image.width(),
         image.height(),
         Sharpness.laplacianVariance(luma),
-        NoiseEstimator.sigma(luma),
-        Blockiness.ratio(luma),
+        sigma,
+        blockiness,
         MotionEstimator.estimate(spectrum),
-        DefocusEstimator.estimate(spectrum));
+        DefocusEstimator.estimate(spectrum),
+        BlurClassifier.classify(luma, spectrum, sigma));
   }
 }

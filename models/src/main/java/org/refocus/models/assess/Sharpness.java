@@ -30,4 +30,31 @@ final class Sharpness {
     double mean = sum / n;
     return Math.max(0, sumSquares / n - mean * mean);
   }
+
+  /**
+   * Where the detail sits, whatever the contrast: the Laplacian's energy over the gradient's, both
+   * less what noise of σ contributes (20σ² and 4σ² for these kernels). It weighs the spectrum by
+   * frequency squared, so a sharp photograph scores about 2 to 3 and a blurred one below 1.6.
+   */
+  static double detailRatio(GrayPlane p, double sigma) {
+    int w = p.width();
+    int h = p.height();
+    if (w < 3 || h < 3) {
+      return 0;
+    }
+    double gradient = 0;
+    long n = 0;
+    for (int y = 0; y < h - 1; y++) {
+      for (int x = 0; x < w - 1; x++) {
+        double dx = p.at(x + 1, y) - p.at(x, y);
+        double dy = p.at(x, y + 1) - p.at(x, y);
+        gradient += dx * dx + dy * dy;
+        n++;
+      }
+    }
+    double noise = sigma * sigma;
+    double signalGradient = gradient / n - 4 * noise;
+    double signalLaplacian = laplacianVariance(p) - 20 * noise;
+    return signalLaplacian / Math.max(signalGradient, 1e-12);
+  }
 }

@@ -39,9 +39,10 @@ final class AssessCommand {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-28s %11s %10s %8s %6s %19s %14s%n",
+          "%-28s %11s %-19s %10s %8s %6s %19s %14s%n",
           "file",
           "size",
+          "blur (confidence)",
           "sharpness",
           "noise σ",
           "block",
@@ -57,9 +58,14 @@ final class AssessCommand {
         if (!json) {
           out.printf(
               Locale.ROOT,
-              "%-28s %11s %10.5f %8.2f %6.2f %7.1f %5.1f %5.3f %7.2f %6.3f%n",
+              "%-28s %11s %-19s %10.5f %8.2f %6.2f %7.1f %5.1f %5.3f %7.2f %6.3f%n",
               shorten(name, 28),
               a.width() + "x" + a.height(),
+              String.format(
+                  Locale.ROOT,
+                  "%s (%.2f)",
+                  a.blur().type().name().toLowerCase(Locale.ROOT),
+                  a.blur().confidence()),
               a.sharpness(),
               a.noiseLevels(),
               a.blockiness(),
@@ -92,6 +98,14 @@ final class AssessCommand {
     row.put("bitDepth", image.bitDepth());
     row.put("width", a.width());
     row.put("height", a.height());
+    row.put(
+        "blur",
+        Map.of(
+            "type", a.blur().type().name(),
+            "confidence", a.blur().confidence(),
+            "detailRatio", a.blur().detailRatio(),
+            "anisotropy", a.blur().anisotropy(),
+            "resamplingTrace", a.blur().resamplingTrace()));
     row.put("sharpness", a.sharpness());
     row.put("noiseSigmaLevels", a.noiseLevels());
     row.put("blockiness", a.blockiness());

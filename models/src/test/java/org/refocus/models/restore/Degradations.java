@@ -1,5 +1,8 @@
 package org.refocus.models.restore;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -8,6 +11,14 @@ import org.opencv.core.Point;
 import org.opencv.imgproc.Imgproc;
 import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
+import org.refocus.models.io.DecodedImage;
+import org.refocus.models.io.EncodeOptions;
+import org.refocus.models.io.ImageDecoder;
+import org.refocus.models.io.ImageEncoder;
+import org.refocus.models.io.ImageFormat;
+import org.refocus.models.io.ImageMetadata;
+import org.refocus.models.io.ImageReadException;
+import org.refocus.models.io.ImageWriteException;
 
 /** Known degradations of a sharp image, for measuring restoration against ground truth. */
 public final class Degradations {
@@ -38,6 +49,55 @@ public final class Degradations {
     }
     kernel.release();
     return PlanarImage.of(image.width(), image.height(), planes, image.alpha());
+  }
+
+  /**
+   * What a small original enlarged by a viewer looks like: area-averaged down by {@code factor},
+   * then bicubic back up to the original size.
+   */
+  public static PlanarImage lowResolution(PlanarImage image, int factor) {
+    OpenCvRuntime.ensureLoaded();
+    int w = image.width();
+    int h = image.height();
+    float[][] planes = new float[image.colourChannels()][];
+    for (int c = 0; c < planes.length; c++) {
+      Mat src = new Mat(h, w, CvType.CV_32F);
+      src.put(0, 0, image.plane(c));
+      Mat small = new Mat();
+      Imgproc.resize(
+          src,
+          small,
+          new org.opencv.core.Size(
+              Math.round(w / (double) factor), Math.round(h / (double) factor)),
+          0,
+          0,
+          Imgproc.INTER_AREA);
+      Mat large = new Mat();
+      Imgproc.resize(small, large, new org.opencv.core.Size(w, h), 0, 0, Imgproc.INTER_CUBIC);
+      planes[c] = new float[image.pixelCount()];
+      large.get(0, 0, planes[c]);
+      for (Mat m : new Mat[] {src, small, large}) {
+        m.release();
+      }
+    }
+    return PlanarImage.of(w, h, planes, image.alpha());
+  }
+
+  /** The image stored as a baseline JPEG of {@code quality} (0..1) and read back. */
+  public static PlanarImage jpeg(PlanarImage image, float quality) {
+    try {
+      Path file = Files.createTempFile("refocus-degradation", ".jpg");
+      try {
+        DecodedImage decoded = new DecodedImage(image, ImageFormat.JPEG, 8, ImageMetadata.NONE, 1);
+        new ImageEncoder()
+            .write(decoded, file, EncodeOptions.forFile(file).withJpegQuality(quality));
+        return new ImageDecoder().decode(file).pixels();
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | ImageReadException | ImageWriteException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Gaussian noise of {@code sigma}, then 8-bit quantisation, as a camera stores it. */
