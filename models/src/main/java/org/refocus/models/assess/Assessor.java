@@ -10,16 +10,17 @@ public final class Assessor {
   public Assessment assess(PlanarImage image) {
     GrayPlane luma = GrayPlane.luma(image);
     LogSpectrum spectrum = LogSpectrum.of(luma, MotionEstimator.ANALYSIS_SIZE);
+    double sharpness = Sharpness.laplacianVariance(luma);
     double sigma = NoiseEstimator.sigma(luma);
     double blockiness = Blockiness.ratio(luma);
     return new Assessment(
         image.width(),
         image.height(),
-        Sharpness.laplacianVariance(luma),
+        sharpness,
         sigma,
         blockiness,
         MotionEstimator.estimate(spectrum),
         DefocusEstimator.estimate(spectrum),
-        BlurClassifier.classify(luma, spectrum, sigma));
+        BlurClassifier.classify(luma, spectrum, sigma, sharpness));
   }
 }

@@ -28,8 +28,9 @@ final class BlurClassifier {
 
   private BlurClassifier() {}
 
-  static BlurVerdict classify(GrayPlane luma, LogSpectrum spectrum, double sigma) {
-    double detail = Sharpness.detailRatio(luma, sigma);
+  static BlurVerdict classify(
+      GrayPlane luma, LogSpectrum spectrum, double sigma, double laplacianVariance) {
+    double detail = Sharpness.detailRatio(luma, sigma, laplacianVariance);
     double anisotropy = SpectralAnisotropy.twoFold(spectrum);
     double grid = Blockiness.gridOverMidBlock(luma);
     boolean blockGrid = grid > JPEG_GRID_CONTRAST;

@@ -35,8 +35,9 @@ final class Sharpness {
    * Where the detail sits, whatever the contrast: the Laplacian's energy over the gradient's, both
    * less what noise of σ contributes (20σ² and 4σ² for these kernels). It weighs the spectrum by
    * frequency squared, so a sharp photograph scores about 2 to 3 and a blurred one below 1.6.
+   * {@code laplacianVariance} is {@link #laplacianVariance} of the same plane, already measured.
    */
-  static double detailRatio(GrayPlane p, double sigma) {
+  static double detailRatio(GrayPlane p, double sigma, double laplacianVariance) {
     int w = p.width();
     int h = p.height();
     if (w < 3 || h < 3) {
@@ -54,7 +55,7 @@ final class Sharpness {
     }
     double noise = sigma * sigma;
     double signalGradient = gradient / n - 4 * noise;
-    double signalLaplacian = laplacianVariance(p) - 20 * noise;
+    double signalLaplacian = laplacianVariance - 20 * noise;
     return signalLaplacian / Math.max(signalGradient, 1e-12);
   }
 }

@@ -1,5 +1,7 @@
 package org.refocus.models.assess;
 
+import java.util.Arrays;
+
 /**
  * How unequally the spectrum falls off with direction: the mark of motion blur. For each ring of
  * frequencies the two-fold (cos 2θ) component of the log spectrum is taken relative to how far that
@@ -69,7 +71,7 @@ final class SpectralAnisotropy {
   private static double floor(double[] level) {
     double[] top = new double[FLOOR_BANDS];
     System.arraycopy(level, BANDS - FLOOR_BANDS, top, 0, FLOOR_BANDS);
-    java.util.Arrays.sort(top);
+    Arrays.sort(top);
     return (top[FLOOR_BANDS / 2 - 1] + top[FLOOR_BANDS / 2]) / 2;
   }
 }
