@@ -1,5 +1,8 @@
 package org.refocus.models.assess;
 
+import java.util.Optional;
+import org.refocus.models.jpeg.CompressionTrace;
+
 /**
  * What the assessment measured of one image. All measures are taken on BT.601 luma on the 0..1
  * scale, so they do not depend on bit depth.
@@ -12,6 +15,8 @@ package org.refocus.models.assess;
  * @param motion the best straight-motion fit (angle, length, strength)
  * @param defocus the best defocus-disk fit (radius, strength)
  * @param blur the blur type, its confidence and the measures behind it
+ * @param jpeg the JPEG compression the pixels still show (quantiser, grid), or null where none
+ *     shows
  */
 public record Assessment(
     int width,
@@ -21,10 +26,15 @@ public record Assessment(
     double blockiness,
     MotionEstimate motion,
     DefocusEstimate defocus,
-    BlurVerdict blur) {
+    BlurVerdict blur,
+    CompressionTrace jpeg) {
 
   /** Noise σ in 8-bit levels, as people quote it. */
   public double noiseLevels() {
     return noiseSigma * 255;
+  }
+
+  public Optional<CompressionTrace> compression() {
+    return Optional.ofNullable(jpeg);
   }
 }

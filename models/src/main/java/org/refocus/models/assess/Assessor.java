@@ -1,9 +1,11 @@
 package org.refocus.models.assess;
 
 import org.refocus.models.image.PlanarImage;
+import org.refocus.models.jpeg.QuantiserEstimator;
 
 /**
- * Measures an image: sharpness, noise, JPEG blockiness, motion and defocus fits, and the blur type.
+ * Measures an image: sharpness, noise, JPEG blockiness and quantiser, motion and defocus fits, and
+ * the blur type.
  */
 public final class Assessor {
 
@@ -21,6 +23,7 @@ public final class Assessor {
         blockiness,
         MotionEstimator.estimate(spectrum),
         DefocusEstimator.estimate(spectrum),
-        BlurClassifier.classify(luma, spectrum, sigma, sharpness));
+        BlurClassifier.classify(luma, spectrum, sigma, sharpness),
+        QuantiserEstimator.estimate(image).orElse(null));
   }
 }

@@ -39,13 +39,14 @@ final class AssessCommand {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-28s %11s %-19s %10s %8s %6s %19s %14s%n",
+          "%-28s %11s %-19s %10s %8s %6s %5s %19s %14s%n",
           "file",
           "size",
           "blur (confidence)",
           "sharpness",
           "noise σ",
           "block",
+          "jpeg",
           "motion °/px/fit",
           "defocus px/fit");
     }
@@ -58,7 +59,7 @@ final class AssessCommand {
         if (!json) {
           out.printf(
               Locale.ROOT,
-              "%-28s %11s %-19s %10.5f %8.2f %6.2f %7.1f %5.1f %5.3f %7.2f %6.3f%n",
+              "%-28s %11s %-19s %10.5f %8.2f %6.2f %5s %7.1f %5.1f %5.3f %7.2f %6.3f%n",
               shorten(name, 28),
               a.width() + "x" + a.height(),
               String.format(
@@ -69,6 +70,7 @@ final class AssessCommand {
               a.sharpness(),
               a.noiseLevels(),
               a.blockiness(),
+              a.compression().map(t -> "q" + t.table().quality()).orElse("-"),
               a.motion().angleDegrees(),
               a.motion().lengthPixels(),
               a.motion().strength(),
@@ -109,6 +111,18 @@ final class AssessCommand {
     row.put("sharpness", a.sharpness());
     row.put("noiseSigmaLevels", a.noiseLevels());
     row.put("blockiness", a.blockiness());
+    row.put(
+        "jpeg",
+        a.compression()
+            .map(
+                t ->
+                    Map.of(
+                        "nearestQuality", t.table().quality(),
+                        "gridX", t.gridX(),
+                        "gridY", t.gridY(),
+                        "measuredSteps", t.measuredSteps(),
+                        "lumaTable", t.table().steps()))
+            .orElse(null));
     row.put(
         "motion",
         Map.of(

@@ -1,24 +1,30 @@
 package org.refocus.models.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opencv.core.Core;
 import org.refocus.models.assess.Assessment;
 import org.refocus.models.assess.Assessor;
 import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
+import org.refocus.models.jpeg.CompressionTrace;
+import org.refocus.models.jpeg.QuantisationTable;
+import org.refocus.models.restore.JpegDeblocker;
 import org.refocus.models.restore.LanczosUpscaler;
 import org.refocus.models.restore.NonLocalMeansDenoiser;
 import org.refocus.models.restore.PointSpreadFunction;
 import org.refocus.models.restore.WienerDeconvolution;
 
 /**
- * Restores one image in the order that works: deblur first (so later steps see edges), then a light
- * denoise (deconvolution lifts noise), then enlargement. Each step that runs leaves a {@link
- * StepRecord}; a step that decides not to act leaves none. The same input and settings give the
- * same output, bit for bit.
+ * Restores one image in the order that works: JPEG deblocking first (deconvolution would sharpen
+ * the block edges into the picture), then deblur (so later steps see edges), then a light denoise
+ * (deconvolution lifts noise), then enlargement. Each step that runs leaves a {@link StepRecord}; a
+ * step that decides not to act leaves none. The same input and settings give the same output, bit
+ * for bit.
  */
 public final class Pipeline {
 
@@ -52,6 +58,12 @@ public final class Pipeline {
    */
   static final double MEASURED_PSF_REGULARISATION = 3;
 
+  /**
+   * "auto" deblocks up to this IJG quality by default; above it the steps are too fine to see (and
+   * from 95 too fine to measure).
+   */
+  static final int DEFAULT_DEBLOCK_MAX_QUALITY = 90;
+
   static final double DEFAULT_DEBLUR_STRENGTH = 0.7;
   static final double DEFAULT_DENOISE_STRENGTH = 0.8;
 
@@ -65,10 +77,43 @@ public final class Pipeline {
       PlanarImage image, Assessment assessment, RestorationSettings settings) {
     OpenCvRuntime.ensureLoaded();
     List<StepRecord> steps = new ArrayList<>();
-    PlanarImage current = deblur(image, assessment, settings.deblur(), steps);
+    PlanarImage current = deblock(image, assessment, settings.deblock(), steps);
+    current = deblur(current, assessment, settings.deblur(), steps);
     current = denoise(current, assessment, settings.denoise(), steps);
     current = upscale(current, settings.upscale(), steps);
     return new PipelineResult(current, assessment, List.copyOf(steps));
+  }
+
+  private static PlanarImage deblock(
+      PlanarImage image, Assessment a, RestorationSettings.Deblock s, List<StepRecord> steps) {
+    Optional<CompressionTrace> measured = a.compression();
+    CompressionTrace trace;
+    switch (s.mode()) {
+      case "auto" -> {
+        int max = s.maxQuality() == null ? DEFAULT_DEBLOCK_MAX_QUALITY : s.maxQuality();
+        if (measured.isEmpty() || measured.get().table().quality() > max) {
+          return image;
+        }
+        trace = measured.get();
+      }
+      case "on" ->
+          trace =
+              measured.orElse(
+                  new CompressionTrace(QuantisationTable.ijgLuminance(s.quality()), 0, 0, 0));
+      default -> {
+        return image;
+      }
+    }
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("quantiser", trace.measuredSteps() > 0 ? "measured" : "assumed");
+    parameters.put("nearestQuality", trace.table().quality());
+    parameters.put("lumaTable", Arrays.toString(trace.table().steps()));
+    parameters.put("gridX", trace.gridX());
+    parameters.put("gridY", trace.gridY());
+    long start = System.nanoTime();
+    PlanarImage out = JpegDeblocker.apply(image, trace.table(), trace.gridX(), trace.gridY());
+    steps.add(record("deblock", "jpeg-shifted-requantisation", parameters, start));
+    return out;
   }
 
   private static PlanarImage deblur(

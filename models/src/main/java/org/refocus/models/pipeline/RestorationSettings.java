@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * How an image is restored, step by step. Presets are these settings stored as JSON.
  *
+ * @param deblock "off", "auto" (where the pixels show a JPEG quantiser of IJG quality {@code
+ *     maxQuality} or lower) or "on" (assuming the standard table of IJG {@code quality} where none
+ *     shows)
  * @param deblur "off", "auto" (only where a straight motion blur is measured with confidence), or
  *     "motion" with the given length and angle, or "defocus" with the given radius
  * @param denoise "off", "auto" (where the measured noise is at least {@code minNoiseLevels}) or
@@ -12,12 +15,38 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param upscale 1 (none), 2, 3, 4 or 8, by Lanczos
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record RestorationSettings(Deblur deblur, Denoise denoise, Upscale upscale) {
+public record RestorationSettings(
+    Deblock deblock, Deblur deblur, Denoise denoise, Upscale upscale) {
 
   public RestorationSettings {
+    deblock = deblock == null ? Deblock.OFF : deblock;
     deblur = deblur == null ? Deblur.OFF : deblur;
     denoise = denoise == null ? Denoise.OFF : denoise;
     upscale = upscale == null ? Upscale.NONE : upscale;
+  }
+
+  /** Settings without JPEG deblocking, as before it existed. */
+  public RestorationSettings(Deblur deblur, Denoise denoise, Upscale upscale) {
+    this(Deblock.OFF, deblur, denoise, upscale);
+  }
+
+  public record Deblock(String mode, Integer maxQuality, Integer quality) {
+    public static final Deblock OFF = new Deblock("off", null, null);
+
+    public Deblock {
+      mode = mode == null ? "off" : mode;
+      if (!mode.equals("off") && !mode.equals("auto") && !mode.equals("on")) {
+        throw new IllegalArgumentException("deblock mode off, auto or on, not " + mode);
+      }
+      if (mode.equals("on") && quality == null) {
+        throw new IllegalArgumentException("deblock mode on needs the JPEG quality (1..100)");
+      }
+      for (Integer q : new Integer[] {maxQuality, quality}) {
+        if (q != null && (q < 1 || q > 100)) {
+          throw new IllegalArgumentException("JPEG quality is 1..100, not " + q);
+        }
+      }
+    }
   }
 
   public record Deblur(

@@ -10,6 +10,7 @@ import org.refocus.models.SharedData;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.io.ImageDecoder;
 import org.refocus.models.quality.QualityMetrics;
+import org.refocus.models.restore.Degradations;
 import org.refocus.models.restore.PointSpreadFunction;
 
 class PipelineTest {
@@ -57,6 +58,23 @@ class PipelineTest {
     PlanarImage twice = pipeline.run(image, settings).image();
 
     assertThat(once).isEqualTo(twice);
+  }
+
+  @Test
+  void theConservativePresetDeblocksAJpegBeforeAnythingElse() throws Exception {
+    PlanarImage original = decoder.decode(KODAK.resolve("kodim07.png")).pixels();
+    PlanarImage jpeg = Degradations.jpeg(original, 0.3f);
+
+    PipelineResult result = pipeline.run(jpeg, Presets.load(Presets.DEFAULT));
+
+    assertThat(result.steps()).isNotEmpty();
+    StepRecord deblock = result.steps().get(0);
+    assertThat(deblock.step()).isEqualTo("deblock");
+    assertThat(deblock.parameters())
+        .containsEntry("quantiser", "measured")
+        .containsEntry("nearestQuality", 30);
+    assertThat(QualityMetrics.psnr(original, result.image(), 0))
+        .isGreaterThan(QualityMetrics.psnr(original, jpeg, 0) + 0.3);
   }
 
   @Test
