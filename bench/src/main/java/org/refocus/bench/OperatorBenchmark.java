@@ -10,8 +10,10 @@ import java.util.function.UnaryOperator;
 import org.refocus.models.assess.Assessor;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.io.ImageDecoder;
+import org.refocus.models.jpeg.QuantisationTable;
 import org.refocus.models.pipeline.Pipeline;
 import org.refocus.models.pipeline.Presets;
+import org.refocus.models.restore.JpegDeblocker;
 import org.refocus.models.restore.LanczosUpscaler;
 import org.refocus.models.restore.NonLocalMeansDenoiser;
 import org.refocus.models.restore.PointSpreadFunction;
@@ -44,6 +46,9 @@ public final class OperatorBenchmark {
           new Operator(
               "nlm denoise σ=10", image -> NonLocalMeansDenoiser.denoise(image, 10 / 255.0, 1)),
           new Operator("lanczos x2", image -> LanczosUpscaler.upscale(image, 2)),
+          new Operator(
+              "jpeg deblock q50",
+              image -> JpegDeblocker.apply(image, QuantisationTable.ijgLuminance(50), 0, 0)),
           new Operator("pipeline conservative", OperatorBenchmark::conservative));
 
   private OperatorBenchmark() {}

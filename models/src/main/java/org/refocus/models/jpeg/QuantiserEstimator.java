@@ -55,7 +55,7 @@ public final class QuantiserEstimator {
 
   static final int MAX_BLOCKS = 8192;
 
-  static final int PROBE_BLOCKS = 1024;
+  static final int PROBE_BLOCKS = 512;
 
   /** (0,1), (1,0), (1,1), (0,2), (2,0) in natural order. */
   private static final int[] PROBE_FREQUENCIES = {1, 8, 9, 2, 16};
@@ -72,13 +72,13 @@ public final class QuantiserEstimator {
     if (width < 4 * N || height < 4 * N) {
       return Optional.empty();
     }
-    double[] luma = jpegLuma(image);
-    boolean[] clipped = clipped(image);
-    int[] origin = gridOrigin(luma, clipped, width, height);
+    int[] origin = gridOrigin(image);
+    if (origin == null) {
+      return Optional.empty();
+    }
     int gridX = origin[0];
     int gridY = origin[1];
-    double[][] coefficients =
-        blockCoefficients(luma, clipped, width, height, gridX, gridY, MAX_BLOCKS);
+    double[][] coefficients = blockCoefficients(image, gridX, gridY, MAX_BLOCKS);
     int[] measured = new int[BlockDct.SIZE];
     int count = 0;
     for (int k = 0; k < BlockDct.SIZE; k++) {
@@ -116,50 +116,57 @@ public final class QuantiserEstimator {
    * The Y a JPEG encoder quantises: full-range BT.601 on 0..255, level-shifted to −128..127. (Not
    * the studio-swing Y that quality metrics use: its 219/255 scale would shrink every step.)
    */
-  static double[] jpegLuma(PlanarImage image) {
-    int n = image.pixelCount();
-    double[] y = new double[n];
+  static double luma(PlanarImage image, int i) {
     if (image.colourChannels() == 1) {
-      float[] gray = image.plane(0);
-      for (int i = 0; i < n; i++) {
-        y[i] = gray[i] * 255.0 - 128;
+      return image.plane(0)[i] * 255.0 - 128;
+    }
+    double y = 0.299 * image.plane(0)[i] + 0.587 * image.plane(1)[i] + 0.114 * image.plane(2)[i];
+    return y * 255.0 - 128;
+  }
+
+  /**
+   * Whether a channel sits at the end of its range. A decoder clamps RGB there, which moves the
+   * luma recomputed from it off the quantisation grid: saturated colours and blown highlights would
+   * otherwise bury the clustering.
+   */
+  static boolean clipped(PlanarImage image, int i) {
+    for (int c = 0; c < image.colourChannels(); c++) {
+      float v = image.plane(c)[i];
+      if (v <= 0f || v >= 1f) {
+        return true;
       }
-      return y;
     }
-    float[] r = image.plane(0);
-    float[] g = image.plane(1);
-    float[] b = image.plane(2);
-    for (int i = 0; i < n; i++) {
-      y[i] = (0.299 * r[i] + 0.587 * g[i] + 0.114 * b[i]) * 255.0 - 128;
-    }
-    return y;
+    return false;
   }
 
   /**
    * Where the block grid starts: of all 64 origins, the one on which the lowest AC coefficients
    * show a quantiser step. The steps between neighbours (largest across block edges) decide ties
    * and are tried first; on their own they fail at high quality, where edges barely show.
+   *
+   * @return {gridX, gridY}, or null when no origin shows a step
    */
-  static int[] gridOrigin(double[] luma, boolean[] clipped, int w, int h) {
-    int edgeX = gridPhase(luma, w, h, true);
-    int edgeY = gridPhase(luma, w, h, false);
+  static int[] gridOrigin(PlanarImage image) {
+    int edgeX = gridPhase(image, true);
+    int edgeY = gridPhase(image, false);
     int[] best = {edgeX, edgeY};
-    int bestScore = probe(luma, clipped, w, h, edgeX, edgeY);
+    int bestScore = probe(image, edgeX, edgeY);
     for (int gy = 0; gy < N && bestScore < PROBE_FREQUENCIES.length; gy++) {
       for (int gx = 0; gx < N; gx++) {
-        int score = probe(luma, clipped, w, h, gx, gy);
+        int score = probe(image, gx, gy);
         if (score > bestScore) {
           bestScore = score;
           best = new int[] {gx, gy};
         }
       }
     }
-    return best;
+    // no step on any grid: not a JPEG, and not worth measuring all 64 frequencies to confirm
+    return bestScore == 0 ? null : best;
   }
 
   /** How many of the five lowest AC frequencies show a step on this grid (on a few blocks). */
-  private static int probe(double[] luma, boolean[] clipped, int w, int h, int gx, int gy) {
-    double[][] c = blockCoefficients(luma, clipped, w, h, gx, gy, PROBE_BLOCKS);
+  private static int probe(PlanarImage image, int gx, int gy) {
+    double[][] c = blockCoefficients(image, gx, gy, PROBE_BLOCKS);
     int score = 0;
     for (int k : PROBE_FREQUENCIES) {
       score += step(c[k], WINDOW, SMALLEST_STEP) > 0 ? 1 : 0;
@@ -168,12 +175,14 @@ public final class QuantiserEstimator {
   }
 
   /** The offset (0..7) where steps between neighbours are largest on average: the block edges. */
-  static int gridPhase(double[] luma, int w, int h, boolean columns) {
+  static int gridPhase(PlanarImage image, boolean columns) {
+    int w = image.width();
+    int h = image.height();
     double[] energy = new double[N];
     for (int y = columns ? 0 : 1; y < h; y++) {
       for (int x = columns ? 1 : 0; x < w; x++) {
         int i = y * w + x;
-        double d = Math.abs(luma[i] - luma[columns ? i - 1 : i - w]);
+        double d = Math.abs(luma(image, i) - luma(image, columns ? i - 1 : i - w));
         energy[(columns ? x : y) % N] += d;
       }
     }
@@ -187,27 +196,12 @@ public final class QuantiserEstimator {
   }
 
   /**
-   * Pixels where a channel sits at the end of its range. A decoder clamps RGB there, which moves
-   * the luma recomputed from it off the quantisation grid: saturated colours and blown highlights
-   * would otherwise bury the clustering.
-   */
-  static boolean[] clipped(PlanarImage image) {
-    boolean[] out = new boolean[image.pixelCount()];
-    for (int c = 0; c < image.colourChannels(); c++) {
-      float[] plane = image.plane(c);
-      for (int i = 0; i < out.length; i++) {
-        out[i] |= plane[i] <= 0f || plane[i] >= 1f;
-      }
-    }
-    return out;
-  }
-
-  /**
    * coefficients[k][block] of level-shifted luma over blocks with no clipped pixel, sampled over at
    * most {@code maxBlocks} blocks.
    */
-  static double[][] blockCoefficients(
-      double[] luma, boolean[] clipped, int w, int h, int gx, int gy, int maxBlocks) {
+  static double[][] blockCoefficients(PlanarImage image, int gx, int gy, int maxBlocks) {
+    int w = image.width();
+    int h = image.height();
     int across = (w - gx) / N;
     int down = (h - gy) / N;
     // a few thousand blocks settle every step; more only cost time on large scans
@@ -220,7 +214,7 @@ public final class QuantiserEstimator {
     double[] scratch = new double[BlockDct.SIZE];
     for (int by = 0; by < down; by += stride) {
       for (int bx = 0; bx < across; bx += stride) {
-        if (readUnclipped(luma, clipped, w, gx + bx * N, gy + by * N, block)) {
+        if (readUnclipped(image, gx + bx * N, gy + by * N, block)) {
           BlockDct.forward(block, c, scratch);
           for (int k = 0; k < BlockDct.SIZE; k++) {
             kept[k][count] = c[k];
@@ -235,15 +229,15 @@ public final class QuantiserEstimator {
     return kept;
   }
 
-  private static boolean readUnclipped(
-      double[] luma, boolean[] clipped, int w, int left, int top, double[] block) {
+  private static boolean readUnclipped(PlanarImage image, int left, int top, double[] block) {
+    int w = image.width();
     for (int y = 0; y < N; y++) {
       int row = (top + y) * w + left;
       for (int x = 0; x < N; x++) {
-        if (clipped[row + x]) {
+        if (clipped(image, row + x)) {
           return false;
         }
-        block[y * N + x] = luma[row + x];
+        block[y * N + x] = luma(image, row + x);
       }
     }
     return true;
