@@ -56,7 +56,7 @@ final class ModelsCommand {
         "license",
         "cache");
     for (ModelPackage pkg : catalog.packages()) {
-      String state = store.check(pkg).state().name().toLowerCase(Locale.ROOT);
+      String state = store.isCached(pkg) ? "cached" : "missing";
       for (ModelSpec m : pkg.models()) {
         out.printf(
             Locale.ROOT,
@@ -70,7 +70,7 @@ final class ModelsCommand {
             state);
       }
     }
-    out.println("cache: " + store.cache());
+    out.println("cache: " + store.cache() + " (refocus models verify checks every file)");
     return RefocusCli.OK;
   }
 

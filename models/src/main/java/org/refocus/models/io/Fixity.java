@@ -17,21 +17,23 @@ public final class Fixity {
 
   /** Lower-case hex SHA-256 of the file's bytes, streamed so any file size is fine. */
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest = newSha256();
+    return HexFormat.of().formatHex(digest(file, "SHA-256"));
+  }
+
+  /** The file's digest by {@code algorithm} (a name every Java platform provides), streamed. */
+  public static byte[] digest(Path file, String algorithm) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java platform lacks " + algorithm, e);
+    }
     byte[] buffer = new byte[BUFFER_SIZE];
     try (InputStream in = Files.newInputStream(file)) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         digest.update(buffer, 0, n);
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
+    return digest.digest();
   }
 }

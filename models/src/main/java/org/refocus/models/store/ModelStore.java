@@ -81,6 +81,20 @@ public final class ModelStore {
     return entry(pkg).resolve("package");
   }
 
+  /**
+   * Whether an entry for exactly this package has been published, without hashing its files (a
+   * listing should not read gigabytes): {@link #check} and {@link #ensure} do that.
+   */
+  public boolean isCached(ModelPackage pkg) {
+    Path manifestFile = entry(pkg).resolve(CacheManifest.FILE_NAME);
+    try {
+      return Files.isRegularFile(manifestFile)
+          && JSON.readValue(manifestFile.toFile(), CacheManifest.class).describes(pkg);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Checks one package's cache entry file by file, changing nothing. */
   public CacheStatus check(ModelPackage pkg) {
     Path entry = entry(pkg);

@@ -53,6 +53,7 @@ class ModelStoreTest {
     ModelStore store = new ModelStore(cache, serving(tarball));
     ModelPackage pkg = pinned(tarball);
     assertThat(store.check(pkg).state()).isEqualTo(CacheStatus.State.MISSING);
+    assertThat(store.isCached(pkg)).isFalse();
 
     Path dir = store.ensure(pkg);
     Path again = store.ensure(pkg);
@@ -61,6 +62,7 @@ class ModelStoreTest {
     assertThat(fetches).hasValue(1);
     assertThat(dir.resolve("models/model.json")).hasContent("{\"format\": \"layers-model\"}");
     assertThat(store.check(pkg).state()).isEqualTo(CacheStatus.State.VERIFIED);
+    assertThat(store.isCached(pkg)).isTrue();
     // nothing but the entry is left in the cache: no tarball, no temporary directory
     try (var entries = Files.list(cache)) {
       assertThat(entries).hasSize(1);
