@@ -131,6 +131,14 @@ public final class ModelStore {
     }
   }
 
+  /**
+   * Where derived files of a package (models converted for an engine) live: beside the verified
+   * entry, never inside it, so the entry's manifest keeps describing exactly what npm delivered.
+   */
+  public Path derivedDirectory(ModelPackage pkg) {
+    return cache.resolve("converted").resolve(pkg.directoryName());
+  }
+
   private Path entry(ModelPackage pkg) {
     return cache.resolve(pkg.directoryName());
   }

@@ -1,0 +1,206 @@
+package org.refocus.models.neural;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.refocus.models.io.Fixity;
+import org.refocus.models.store.ModelCatalog;
+import org.refocus.models.store.ModelPackage;
+import org.refocus.models.store.ModelSpec;
+import org.refocus.models.store.ModelStore;
+import org.refocus.models.store.ModelStoreException;
+import org.refocus.models.tfjs.LayersModelFile;
+import org.refocus.models.tfjs.TfjsFormatException;
+
+/**
+ * Loads catalogued models: the package from the {@link ModelStore}, imported once into DJL
+ * parameters kept beside it ({@code converted/…/ID/ID-0000.params} and {@code conversion.json}),
+ * then loaded from those on the configured engine. A conversion is redone when the importer
+ * changes, the package's files change, or the parameters file no longer matches its checksum.
+ */
+public final class NeuralModels {
+
+  /** Bumped whenever the importer's output for the same input changes. */
+  static final String IMPORTER = "keras-layers/1";
+
+  private static final String METADATA = "conversion.json";
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final ModelStore store;
+  private final ModelCatalog catalog;
+  private final InferenceEngine engine;
+
+  public NeuralModels(ModelStore store, ModelCatalog catalog, InferenceEngine engine) {
+    this.store = store;
+    this.catalog = catalog;
+    this.engine = engine;
+  }
+
+  public static NeuralModels configured() {
+    return new NeuralModels(
+        ModelStore.configured(), ModelCatalog.bundled(), InferenceEngine.configured());
+  }
+
+  public InferenceEngine engine() {
+    return engine;
+  }
+
+  /** What {@code conversion.json} records. */
+  record Conversion(
+      String model,
+      String packageName,
+      String version,
+      String importer,
+      String sourceSha256,
+      String parameters,
+      String parametersSha256) {}
+
+  public NeuralModel load(String id) throws ModelStoreException, TfjsFormatException, IOException {
+    ModelSpec spec =
+        catalog
+            .model(id)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown model '" + id + "'; `refocus models list` shows the known ones"));
+    if (!spec.format().equals("tfjs-layers")) {
+      throw new IllegalArgumentException(
+          "model '" + id + "' is a " + spec.format() + " model, not a Keras layers model");
+    }
+    ModelPackage pkg = catalog.packageOf(id).orElseThrow();
+    Path root = store.ensure(pkg);
+    LayersModelFile file = LayersModelFile.read(root.resolve(spec.modelJson()));
+    String source = sourceSha256(file);
+    Path dir = store.derivedDirectory(pkg).resolve(id);
+    if (!isCurrent(dir, source)) {
+      convert(spec, pkg, file, source, dir);
+    }
+    Model model = Model.newInstance(id, engine.device(), engine.name());
+    LayerGraphBlock block = KerasImporter.block(file);
+    model.setBlock(block);
+    try {
+      model.load(dir, id);
+    } catch (MalformedModelException | IOException e) {
+      model.close();
+      throw new IOException(
+          "the converted parameters in " + dir + " cannot be loaded: " + e.getMessage(), e);
+    }
+    return new NeuralModel(spec, pkg, engine, model, block, source);
+  }
+
+  private static boolean isCurrent(Path dir, String source) throws IOException {
+    Path metadata = dir.resolve(METADATA);
+    if (!Files.isRegularFile(metadata)) {
+      return false;
+    }
+    Conversion c;
+    try {
+      c = JSON.readValue(metadata.toFile(), Conversion.class);
+    } catch (IOException e) {
+      return false;
+    }
+    Path parameters = dir.resolve(c.parameters());
+    return IMPORTER.equals(c.importer())
+        && source.equals(c.sourceSha256())
+        && Files.isRegularFile(parameters)
+        && Fixity.sha256(parameters).equals(c.parametersSha256());
+  }
+
+  private void convert(
+      ModelSpec spec, ModelPackage pkg, LayersModelFile file, String source, Path dir)
+      throws TfjsFormatException, IOException {
+    Files.createDirectories(dir.getParent());
+    Path work = Files.createTempDirectory(dir.getParent(), ".convert-");
+    try {
+      // parameters are engine-neutral DJL files; MXNet writes them, any engine reads them
+      try (Model model = Model.newInstance(spec.id(), ai.djl.Device.cpu(), engine.name())) {
+        LayerGraphBlock block = KerasImporter.block(file);
+        model.setBlock(block);
+        KerasImporter.importWeights(file, block, file.readWeights(), model.getNDManager());
+        model.save(work, spec.id());
+      }
+      Path parameters;
+      try (Stream<Path> files = Files.list(work)) {
+        parameters =
+            files
+                .filter(p -> p.getFileName().toString().endsWith(".params"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("DJL wrote no .params file in " + work));
+      }
+      JSON.writeValue(
+          work.resolve(METADATA).toFile(),
+          new Conversion(
+              spec.id(),
+              pkg.name(),
+              pkg.version(),
+              IMPORTER,
+              source,
+              parameters.getFileName().toString(),
+              Fixity.sha256(parameters)));
+      replace(work, dir);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  private static void replace(Path built, Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      Path aside = dir.resolveSibling(dir.getFileName() + ".old-" + System.nanoTime());
+      Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+      deleteRecursively(aside);
+    }
+    try {
+      Files.move(built, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("the model cache must be on one file system: " + e.getMessage(), e);
+    }
+  }
+
+  /** SHA-256 over model.json then every shard, in manifest order. */
+  static String sourceSha256(LayersModelFile file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    List<Path> files = new ArrayList<>();
+    files.add(file.file());
+    files.addAll(file.shardFiles());
+    byte[] buffer = new byte[1 << 16];
+    for (Path f : files) {
+      try (InputStream in = Files.newInputStream(f)) {
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, n);
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
