@@ -24,7 +24,7 @@ final class PresetsCommand {
     for (String name : Presets.BUNDLED) {
       try {
         out.printf(
-            "%-13s %s%s%n",
+            "%-24s %s%s%n",
             name,
             json.writeValueAsString(Presets.load(name)),
             name.equals(Presets.DEFAULT) ? "  (default)" : "");

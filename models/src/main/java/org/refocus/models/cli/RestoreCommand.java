@@ -22,6 +22,7 @@ import org.refocus.models.io.ImageWriteException;
 import org.refocus.models.pipeline.Pipeline;
 import org.refocus.models.pipeline.PipelineResult;
 import org.refocus.models.pipeline.Presets;
+import org.refocus.models.pipeline.RestorationException;
 import org.refocus.models.pipeline.RestorationSettings;
 
 /**
@@ -62,20 +63,24 @@ final class RestoreCommand {
     }
     ImageFormat forced = formatName == null ? null : format(formatName);
     Path target = Path.of(outDir);
-    Pipeline pipeline = new Pipeline();
     List<String> failures = new ArrayList<>();
     int done = 0;
-    for (int i = 0; i < files.size(); i++) {
-      Path file = Path.of(files.get(i));
-      err.printf("[%d/%d] %s ... ", i + 1, files.size(), file);
-      long start = System.nanoTime();
-      try {
-        Path written = restore(file, target, forced, presetName, settings, pipeline);
-        done++;
-        err.printf(Locale.ROOT, "%s (%.1f s)%n", written, (System.nanoTime() - start) / 1e9);
-      } catch (ImageReadException | ImageWriteException | IOException | RuntimeException e) {
-        err.println("failed");
-        failures.add(e instanceof RuntimeException ? file + ": " + e : e.getMessage());
+    try (Pipeline pipeline = new Pipeline()) {
+      for (int i = 0; i < files.size(); i++) {
+        Path file = Path.of(files.get(i));
+        err.printf("[%d/%d] %s ... ", i + 1, files.size(), file);
+        long start = System.nanoTime();
+        try {
+          Path written = restore(file, target, forced, presetName, settings, pipeline);
+          done++;
+          err.printf(Locale.ROOT, "%s (%.1f s)%n", written, (System.nanoTime() - start) / 1e9);
+        } catch (RestorationException e) {
+          err.println("failed");
+          failures.add(file + ": " + e.getMessage());
+        } catch (ImageReadException | ImageWriteException | IOException | RuntimeException e) {
+          err.println("failed");
+          failures.add(e instanceof RuntimeException ? file + ": " + e : e.getMessage());
+        }
       }
     }
     out.flush();

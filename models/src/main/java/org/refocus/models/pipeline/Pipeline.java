@@ -1,11 +1,15 @@
 package org.refocus.models.pipeline;
 
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.refocus.models.assess.Assessment;
 import org.refocus.models.assess.Assessor;
@@ -13,11 +17,17 @@ import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.jpeg.CompressionTrace;
 import org.refocus.models.jpeg.QuantisationTable;
+import org.refocus.models.neural.NeuralModel;
+import org.refocus.models.neural.NeuralModels;
+import org.refocus.models.neural.NeuralUpscaler;
+import org.refocus.models.neural.Tiling;
 import org.refocus.models.restore.JpegDeblocker;
 import org.refocus.models.restore.LanczosUpscaler;
 import org.refocus.models.restore.NonLocalMeansDenoiser;
 import org.refocus.models.restore.PointSpreadFunction;
 import org.refocus.models.restore.WienerDeconvolution;
+import org.refocus.models.store.ModelStoreException;
+import org.refocus.models.tfjs.TfjsFormatException;
 
 /**
  * Restores one image in the order that works: JPEG deblocking first (deconvolution would sharpen
@@ -26,7 +36,7 @@ import org.refocus.models.restore.WienerDeconvolution;
  * step that decides not to act leaves none. The same input and settings give the same output, bit
  * for bit.
  */
-public final class Pipeline {
+public final class Pipeline implements AutoCloseable {
 
   /**
    * "auto" deblurs only straight motion this clear: sharp Kodak photographs measured at most 0.025,
@@ -68,6 +78,18 @@ public final class Pipeline {
   static final double DEFAULT_DENOISE_STRENGTH = 0.8;
 
   private final Assessor assessor = new Assessor();
+  private final Supplier<NeuralModels> neuralModels;
+  private final Map<String, NeuralModel> loaded = new ConcurrentHashMap<>();
+  private NeuralModels models;
+
+  /** Neural models from the configured store and engine, loaded on first use. */
+  public Pipeline() {
+    this(NeuralModels::configured);
+  }
+
+  public Pipeline(Supplier<NeuralModels> neuralModels) {
+    this.neuralModels = neuralModels;
+  }
 
   public PipelineResult run(PlanarImage image, RestorationSettings settings) {
     return run(image, assessor.assess(image), settings);
@@ -178,17 +200,83 @@ public final class Pipeline {
     return out;
   }
 
-  private static PlanarImage upscale(
+  private PlanarImage upscale(
       PlanarImage image, RestorationSettings.Upscale s, List<StepRecord> steps) {
     if (s.factor() == 1) {
       return image;
     }
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("factor", s.factor());
+    if (s.method().equals("neural")) {
+      try {
+        return neuralUpscale(image, s, parameters, steps);
+      } catch (RuntimeException
+          | IOException
+          | ModelStoreException
+          | TfjsFormatException
+          | TranslateException e) {
+        if (s.fallback() == null) {
+          throw new RestorationException(
+              "neural upscaling with " + s.modelId() + " failed: " + e.getMessage(), e);
+        }
+        parameters.put("fallbackFrom", s.modelId());
+        parameters.put("fallbackReason", String.valueOf(e.getMessage()));
+      }
+    }
     long start = System.nanoTime();
     PlanarImage out = LanczosUpscaler.upscale(image, s.factor());
     steps.add(record("upscale", "lanczos4", parameters, start));
     return out;
+  }
+
+  private PlanarImage neuralUpscale(
+      PlanarImage image,
+      RestorationSettings.Upscale s,
+      Map<String, Object> parameters,
+      List<StepRecord> steps)
+      throws IOException, ModelStoreException, TfjsFormatException, TranslateException {
+    long start = System.nanoTime();
+    NeuralModel model = model(s.modelId());
+    NeuralUpscaler upscaler = new NeuralUpscaler(model);
+    Tiling tiling = s.tile() == null ? upscaler.defaultTiling() : NeuralUpscaler.tiling(s.tile());
+    parameters.put("tile", tiling.tile());
+    parameters.put("overlap", tiling.overlap());
+    parameters.put("margin", tiling.margin());
+    PlanarImage out = upscaler.upscale(image, tiling, done -> {});
+    steps.add(
+        new StepRecord(
+            "upscale",
+            model.id(),
+            model.source().version(),
+            java.util.Collections.unmodifiableMap(parameters),
+            model.engine().describe(),
+            (System.nanoTime() - start) / 1_000_000,
+            new StepRecord.ModelReference(
+                model.id(),
+                model.source().name(),
+                model.source().version(),
+                model.weightsSha256())));
+    return out;
+  }
+
+  private synchronized NeuralModel model(String id)
+      throws IOException, ModelStoreException, TfjsFormatException {
+    NeuralModel model = loaded.get(id);
+    if (model == null) {
+      if (models == null) {
+        models = neuralModels.get();
+      }
+      model = models.load(id);
+      loaded.put(id, model);
+    }
+    return model;
+  }
+
+  /** Releases the neural models this pipeline loaded. */
+  @Override
+  public synchronized void close() {
+    loaded.values().forEach(NeuralModel::close);
+    loaded.clear();
   }
 
   private static StepRecord record(

@@ -16,7 +16,15 @@ import java.util.List;
 public final class Presets {
 
   public static final String DEFAULT = "conservative";
-  public static final List<String> BUNDLED = List.of("conservative", "enlarge-2x", "off");
+  public static final List<String> BUNDLED =
+      List.of(
+          "conservative",
+          "enlarge-2x",
+          "enlarge-2x-neural-fast",
+          "enlarge-2x-neural-best",
+          "enlarge-4x-neural-fast",
+          "enlarge-4x-neural-best",
+          "off");
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

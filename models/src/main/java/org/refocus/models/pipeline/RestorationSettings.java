@@ -1,6 +1,8 @@
 package org.refocus.models.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.refocus.models.store.ModelCatalog;
+import org.refocus.models.store.ModelSpec;
 
 /**
  * How an image is restored, step by step. Presets are these settings stored as JSON.
@@ -12,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *     "motion" with the given length and angle, or "defocus" with the given radius
  * @param denoise "off", "auto" (where the measured noise is at least {@code minNoiseLevels}) or
  *     "on" (with the measured σ)
- * @param upscale 1 (none), 2, 3, 4 or 8, by Lanczos
+ * @param upscale 1 (none), 2, 3, 4 or 8, by Lanczos or a neural model
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record RestorationSettings(
@@ -90,18 +92,81 @@ public record RestorationSettings(
     }
   }
 
-  public record Upscale(int factor, String method) {
+  /**
+   * @param method "lanczos", or "neural" with a {@code model}
+   * @param model a catalogued model id ({@code esrgan-thick-x4}) or family ({@code esrgan-thick},
+   *     which takes the member of this factor)
+   * @param fallback "lanczos" to enlarge classically when the model cannot run (recorded in the
+   *     step); absent, such an image fails instead, never silently degraded
+   * @param tile tile side in input pixels; absent, derived from free memory (record it to reproduce
+   *     a result bit for bit: tile edges shift the output by up to one level)
+   */
+  public record Upscale(int factor, String method, String model, String fallback, Integer tile) {
     public static final Upscale NONE = new Upscale(1, "lanczos");
+
+    public Upscale(int factor, String method) {
+      this(factor, method, null, null, null);
+    }
 
     public Upscale {
       if (factor != 1 && factor != 2 && factor != 3 && factor != 4 && factor != 8) {
         throw new IllegalArgumentException("upscale factor 1, 2, 3, 4 or 8, not " + factor);
       }
-      method = method == null ? "lanczos" : method;
-      if (!method.equals("lanczos")) {
-        throw new IllegalArgumentException(
-            "upscale method lanczos (neural upscalers come next), not " + method);
+      method = method == null ? (model == null ? "lanczos" : "neural") : method;
+      switch (method) {
+        case "lanczos" -> {
+          if (model != null) {
+            throw new IllegalArgumentException("upscale method lanczos takes no model");
+          }
+        }
+        case "neural" -> {
+          if (model == null) {
+            throw new IllegalArgumentException("upscale method neural needs a model");
+          }
+          if (factor > 1) {
+            modelId(model, factor); // fails early, naming what exists
+          }
+        }
+        default ->
+            throw new IllegalArgumentException("upscale method lanczos or neural, not " + method);
       }
+      if (fallback != null && !fallback.equals("lanczos")) {
+        throw new IllegalArgumentException("upscale fallback lanczos or none, not " + fallback);
+      }
+      if (tile != null && tile < 64) {
+        throw new IllegalArgumentException("upscale tile at least 64 pixels, not " + tile);
+      }
+    }
+
+    /** The catalogued model this step runs. */
+    public String modelId() {
+      return modelId(model, factor);
+    }
+
+    private static String modelId(String model, int factor) {
+      ModelCatalog catalog = ModelCatalog.bundled();
+      String id = catalog.model(model).isPresent() ? model : model + "-x" + factor;
+      ModelSpec spec =
+          catalog
+              .model(id)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no upscaling model '"
+                              + model
+                              + "' for "
+                              + factor
+                              + "x; catalogued: "
+                              + catalog.packages().stream()
+                                  .flatMap(p -> p.models().stream())
+                                  .filter(m -> m.scale() == factor)
+                                  .map(ModelSpec::id)
+                                  .toList()));
+      if (spec.scale() != factor) {
+        throw new IllegalArgumentException(
+            "model " + id + " enlarges " + spec.scale() + "x, the step asks " + factor + "x");
+      }
+      return id;
     }
   }
 }

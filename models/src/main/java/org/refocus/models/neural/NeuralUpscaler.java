@@ -1,0 +1,103 @@
+package org.refocus.models.neural;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
+import org.refocus.models.image.PlanarImage;
+import org.refocus.models.restore.LanczosUpscaler;
+
+/**
+ * Super-resolution with a neural model, tiled so any image size fits in bounded memory. Colour goes
+ * through the model; alpha, which the models were never trained on, is enlarged by Lanczos; a gray
+ * image goes through as three equal channels and comes back as their mean.
+ */
+public final class NeuralUpscaler {
+
+  /** System property fixing the tile side in input pixels instead of deriving it from memory. */
+  public static final String TILE_PROPERTY = "refocus.tile";
+
+  private static final int MIN_TILE = 64;
+  private static final int MAX_TILE = 1024;
+
+  private final NeuralModel model;
+
+  public NeuralUpscaler(NeuralModel model) {
+    this.model = model;
+  }
+
+  public NeuralModel model() {
+    return model;
+  }
+
+  /**
+   * Tiles as large as a quarter of the free physical memory allows (the engine allocates outside
+   * the Java heap), at least {@value #MIN_TILE} and at most {@value #MAX_TILE} pixels; {@code
+   * -Drefocus.tile=N} overrides. The overlap covers what the models' edge handling disturbs.
+   */
+  public Tiling defaultTiling() {
+    String fixed = System.getProperty(TILE_PROPERTY);
+    if (fixed != null && !fixed.isBlank()) {
+      return tiling(Integer.parseInt(fixed.trim()));
+    }
+    long budget = freePhysicalMemory() / 4;
+    // twice the activations: the engine's convolution workspaces come on top
+    double perPixel = 2 * model.activationBytesPerPixel();
+    int side = (int) Math.sqrt(budget / perPixel);
+    side = Math.max(MIN_TILE, Math.min(MAX_TILE, side / 16 * 16));
+    return tiling(side);
+  }
+
+  public static Tiling tiling(int tile) {
+    return new Tiling(tile, 32, 8);
+  }
+
+  private static long freePhysicalMemory() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getFreeMemorySize();
+    }
+    return 2L << 30;
+  }
+
+  public PlanarImage upscale(PlanarImage image, Tiling tiling, IntConsumer progress)
+      throws TranslateException {
+    int s = model.scale();
+    int outW = image.width() * s;
+    int outH = image.height() * s;
+    int channels = image.colourChannels();
+    float[][] planes = new float[channels][Math.multiplyExact(outW, outH)];
+    upscale(
+        image,
+        tiling,
+        (y, rows, width, rgb) -> {
+          int offset = y * width;
+          int n = rows * width;
+          if (channels == 3) {
+            for (int c = 0; c < 3; c++) {
+              System.arraycopy(rgb[c], 0, planes[c], offset, n);
+            }
+          } else {
+            for (int i = 0; i < n; i++) {
+              planes[0][offset + i] = (rgb[0][i] + rgb[1][i] + rgb[2][i]) / 3f;
+            }
+          }
+        },
+        progress);
+    float[] alpha = null;
+    if (image.hasAlpha()) {
+      PlanarImage a = PlanarImage.gray(image.width(), image.height(), image.alpha());
+      alpha = LanczosUpscaler.upscale(a, s).plane(0);
+    }
+    return PlanarImage.of(outW, outH, planes, alpha);
+  }
+
+  /** Colour only, streamed to {@code sink} band by band. */
+  public void upscale(PlanarImage image, Tiling tiling, RowSink sink, IntConsumer progress)
+      throws TranslateException {
+    try (Predictor<PlanarImage, PlanarImage> predictor = model.newPredictor()) {
+      new TiledInference(predictor, model.scale(), tiling)
+          .run(image.withoutAlpha(), sink, progress);
+    }
+  }
+}
