@@ -19,7 +19,7 @@ final class ConcatenateLayer extends Layer {
 
   @Override
   Shape outputShape(List<Shape> inputShapes) {
-    long[] dims = inputShapes.get(0).getShape();
+    long[] dims = inputShapes.get(0).getShape().clone();
     for (int i = 1; i < inputShapes.size(); i++) {
       dims[axis] += inputShapes.get(i).get(axis);
     }

@@ -44,7 +44,7 @@ final class ZeroPad {
   }
 
   private static NDArray zeros(NDArray like, int axis, long size) {
-    long[] dims = like.getShape().getShape();
+    long[] dims = like.getShape().getShape().clone();
     dims[axis] = size;
     return like.getManager().zeros(new Shape(dims), like.getDataType(), like.getDevice());
   }
