@@ -1,5 +1,6 @@
 package org.refocus.models.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,12 +8,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.refocus.models.neural.InferenceEngine;
+import org.refocus.models.neural.NeuralModel;
+import org.refocus.models.neural.NeuralModels;
 import org.refocus.models.store.CacheStatus;
 import org.refocus.models.store.ModelCatalog;
 import org.refocus.models.store.ModelPackage;
 import org.refocus.models.store.ModelSpec;
 import org.refocus.models.store.ModelStore;
 import org.refocus.models.store.ModelStoreException;
+import org.refocus.models.tfjs.TfjsFormatException;
 
 /** {@code refocus models list | fetch [ID...] | verify}: the pretrained models and their cache. */
 final class ModelsCommand {
@@ -21,6 +26,7 @@ final class ModelsCommand {
   private final PrintStream err;
   private final ModelCatalog catalog;
   private final ModelStore store;
+  private NeuralModels neural;
 
   ModelsCommand(PrintStream out, PrintStream err, ModelCatalog catalog, ModelStore store) {
     this.out = out;
@@ -96,9 +102,36 @@ final class ModelsCommand {
       } catch (ModelStoreException e) {
         out.println("failed");
         failures.add(e.getMessage());
+        continue;
       }
+      convert(pkg, failures);
     }
     return summarise(wanted.size(), failures, "fetched");
+  }
+
+  /** Imports each layers model once now, so the first restoration does not pay for it. */
+  private void convert(ModelPackage pkg, List<String> failures) {
+    for (ModelSpec spec : pkg.models()) {
+      if (!spec.format().equals("tfjs-layers")) {
+        continue;
+      }
+      out.printf("  %s ... ", spec.id());
+      out.flush();
+      try {
+        if (neural == null) {
+          neural = new NeuralModels(store, catalog, InferenceEngine.configured());
+        }
+        try (NeuralModel model = neural.load(spec.id())) {
+          out.printf(
+              Locale.ROOT,
+              "converted for DJL (%.1f MFLOP per input pixel)%n",
+              2 * model.multiplyAddsPerPixel() / 1e6);
+        }
+      } catch (ModelStoreException | TfjsFormatException | IOException | RuntimeException e) {
+        out.println("failed");
+        failures.add(spec.id() + ": " + e.getMessage());
+      }
+    }
   }
 
   private int verify() {

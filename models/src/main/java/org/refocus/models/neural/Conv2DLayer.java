@@ -143,6 +143,14 @@ final class Conv2DLayer extends Layer {
   }
 
   @Override
+  long workspaceElements(List<Shape> inputShapes) {
+    Shape out = outputShape(inputShapes);
+    long unfolded =
+        (single(inputShapes).get(1) / groups) * kernel[0] * kernel[1] * out.get(2) * out.get(3);
+    return Math.max(unfolded, out.size());
+  }
+
+  @Override
   long multiplyAdds(List<Shape> inputShapes) {
     Shape in = single(inputShapes);
     Shape out = outputShape(inputShapes);

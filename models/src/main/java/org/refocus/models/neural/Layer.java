@@ -42,6 +42,14 @@ abstract class Layer {
 
   abstract NDArray forward(ParameterStore parameters, List<NDArray> inputs);
 
+  /**
+   * Elements of the largest intermediate the engine may build for this layer (a convolution's
+   * unfolded input), for keeping tiles below the engines' 32-bit indexing limits.
+   */
+  long workspaceElements(List<Shape> inputShapes) {
+    return outputShape(inputShapes).size();
+  }
+
   /** Multiply-adds per call for the given input shapes, for efficiency figures. */
   long multiplyAdds(List<Shape> inputShapes) {
     return 0;

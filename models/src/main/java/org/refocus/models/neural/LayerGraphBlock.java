@@ -125,6 +125,19 @@ public final class LayerGraphBlock extends AbstractBlock {
   }
 
   /**
+   * The largest intermediate any layer may build, in elements (see {@link
+   * Layer#workspaceElements}).
+   */
+  public long largestWorkspace(Shape inputShape) {
+    Map<String, Shape> shapes = shapes(inputShape);
+    long largest = 0;
+    for (Layer layer : layers) {
+      largest = Math.max(largest, layer.workspaceElements(argumentShapes(layer, shapes)));
+    }
+    return largest;
+  }
+
+  /**
    * The most float32 bytes alive at once during a forward pass, following the same release schedule
    * as {@link #forwardInternal}: what a tile of this shape costs beyond the weights.
    */

@@ -45,6 +45,11 @@ public record NeuralModel(
     return block.peakActivationBytes(new Shape(1, 3, 64, 64)) / (64.0 * 64.0);
   }
 
+  /** Elements of the largest intermediate per input pixel. */
+  public double workspacePerPixel() {
+    return block.largestWorkspace(new Shape(1, 3, 64, 64)) / (64.0 * 64.0);
+  }
+
   @Override
   public void close() {
     model.close();

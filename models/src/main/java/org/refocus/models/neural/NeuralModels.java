@@ -6,18 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.refocus.models.io.Fixity;
+import org.refocus.models.store.CacheDirectories;
 import org.refocus.models.store.ModelCatalog;
 import org.refocus.models.store.ModelPackage;
 import org.refocus.models.store.ModelSpec;
@@ -152,22 +150,9 @@ public final class NeuralModels {
               source,
               parameters.getFileName().toString(),
               Fixity.sha256(parameters)));
-      replace(work, dir);
+      CacheDirectories.publish(work, dir);
     } finally {
-      deleteRecursively(work);
-    }
-  }
-
-  private static void replace(Path built, Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      Path aside = dir.resolveSibling(dir.getFileName() + ".old-" + System.nanoTime());
-      Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
-      deleteRecursively(aside);
-    }
-    try {
-      Files.move(built, dir, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the model cache must be on one file system: " + e.getMessage(), e);
+      CacheDirectories.deleteQuietly(work);
     }
   }
 
@@ -191,16 +176,5 @@ public final class NeuralModels {
       }
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -58,7 +58,7 @@ public record Tiling(int tile, int overlap, int margin) {
     return (float) Math.max(0.0, Math.min(1.0, ramp));
   }
 
-  int tileCount(int width, int height) {
+  public int tileCount(int width, int height) {
     return starts(width).size() * starts(height).size();
   }
 }

@@ -3,17 +3,11 @@ package org.refocus.models.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.refocus.models.io.Fixity;
 
 /**
@@ -175,47 +169,12 @@ public final class ModelStore {
       JSON.writeValue(
           work.resolve(CacheManifest.FILE_NAME).toFile(),
           new CacheManifest(pkg.name(), pkg.version(), pkg.integrity(), sums));
-      deleteRecursively(download);
-      publish(work, entry(pkg));
+      CacheDirectories.deleteRecursively(download);
+      CacheDirectories.publish(work, entry(pkg));
     } catch (IOException e) {
       throw new ModelStoreException("cannot cache " + pkg.spec() + ": " + e.getMessage(), e);
     } finally {
-      deleteQuietly(work);
-    }
-  }
-
-  /** Replaces a damaged entry with the freshly built one. */
-  private static void publish(Path built, Path entry) throws IOException {
-    if (Files.exists(entry)) {
-      Path aside = entry.resolveSibling(entry.getFileName() + ".damaged-" + System.nanoTime());
-      Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
-      deleteRecursively(aside);
-    }
-    try {
-      Files.move(built, entry, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      // another process published the same package meanwhile; check() decides whether it is good
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the model cache must be on one file system: " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteQuietly(Path directory) {
-    try {
-      deleteRecursively(directory);
-    } catch (IOException ignored) {
-      // a leftover temporary directory is harmless: it is never read
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+      CacheDirectories.deleteQuietly(work);
     }
   }
 }

@@ -118,6 +118,22 @@ class RefocusCliTest {
   }
 
   @Test
+  void modelsFetchVerifiesAndConvertsForDjl() throws Exception {
+    System.setProperty(ModelStore.CACHE_PROPERTY, dir.toString());
+    try {
+      assertThat(run("models", "fetch", "default-model-x2")).isEqualTo(RefocusCli.OK);
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains("@upscalerjs/default-model@1.0.0 ... verified")
+          .contains("default-model-x2 ... converted for DJL");
+      Path converted = dir.resolve("converted/upscalerjs+default-model@1.0.0/default-model-x2");
+      assertThat(converted.resolve("conversion.json")).isRegularFile();
+      assertThat(converted.resolve("default-model-x2-0000.params")).isRegularFile();
+    } finally {
+      System.clearProperty(ModelStore.CACHE_PROPERTY);
+    }
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     assertThat(run("sharpen", "x.png")).isEqualTo(RefocusCli.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'sharpen'");

@@ -6,6 +6,7 @@ import ai.djl.inference.Predictor;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.refocus.models.image.PlanarImage;
@@ -41,24 +42,53 @@ class FidelityTest {
   @ParameterizedTest
   @MethodSource("modelsWithSamples")
   void reproducesTheShippedSample(String id) throws Exception {
-    try (NeuralModel model = models.load(id);
-        Predictor<PlanarImage, PlanarImage> predictor = model.newPredictor()) {
-      Path root = ModelStore.configured().ensure(model.source());
-      PlanarImage fixture =
-          new ImageDecoder().decode(root.resolve(model.spec().fixture())).pixels().withoutAlpha();
-      PlanarImage expected =
-          new ImageDecoder().decode(root.resolve(model.spec().sample())).pixels().withoutAlpha();
+    try (NeuralModel model = models.load(id)) {
+      Agreement agreement = onFixture(model);
 
-      PlanarImage actual = predictor.predict(fixture);
-
-      assertThat(actual.width()).isEqualTo(expected.width());
-      assertThat(actual.height()).isEqualTo(expected.height());
-      // TF.js rounds to the nearest level (truncating instead scores 51 dB)
-      Agreement agreement = Agreement.of(actual, expected);
       System.out.printf("fidelity %s: %s%n", id, agreement);
       assertThat(agreement.psnr()).isGreaterThanOrEqualTo(90);
       assertThat(agreement.maxError()).isLessThanOrEqualTo(1);
     }
+  }
+
+  /** The model on its package's fixture against the package's sample, both sized alike. */
+  private static Agreement onFixture(NeuralModel model) throws Exception {
+    Path root = ModelStore.configured().ensure(model.source());
+    ImageDecoder decoder = new ImageDecoder();
+    PlanarImage fixture =
+        decoder.decode(root.resolve(model.spec().fixture())).pixels().withoutAlpha();
+    PlanarImage expected =
+        decoder.decode(root.resolve(model.spec().sample())).pixels().withoutAlpha();
+    try (Predictor<PlanarImage, PlanarImage> predictor = model.newPredictor()) {
+      PlanarImage actual = predictor.predict(fixture);
+      assertThat(actual.width()).isEqualTo(expected.width());
+      assertThat(actual.height()).isEqualTo(expected.height());
+      // TF.js rounds to the nearest level (truncating instead scores 51 dB)
+      return Agreement.of(actual, expected);
+    }
+  }
+
+  @Test
+  void thePyTorchEngineReproducesTheSampleFromTheSameParameters() throws Exception {
+    NeuralModels onPyTorch =
+        new NeuralModels(
+            ModelStore.configured(), ModelCatalog.bundled(), InferenceEngine.named("PyTorch"));
+    try (NeuralModel model = onPyTorch.load("esrgan-medium-x2")) {
+      Agreement agreement = onFixture(model);
+
+      System.out.printf("fidelity %s on PyTorch: %s%n", model.id(), agreement);
+      assertThat(model.engine().describe()).startsWith("PyTorch");
+      assertThat(agreement.psnr()).isGreaterThanOrEqualTo(90);
+      assertThat(agreement.maxError()).isLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void anUnknownEngineIsRefusedNamingTheChoices() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> InferenceEngine.named("TensorRT"))
+        .hasMessageContaining("TensorRT")
+        .hasMessageContaining("MXNet")
+        .hasMessageContaining("PyTorch");
   }
 
   record Agreement(double psnr, int maxError, long differing) {
