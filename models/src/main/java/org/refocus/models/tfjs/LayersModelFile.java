@@ -3,15 +3,12 @@ package org.refocus.models.tfjs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A TF.js Keras layers model: {@code model.json} (format {@code layers-model}) with its topology
@@ -29,21 +26,19 @@ public final class LayersModelFile {
   private final List<LayerNode> layers;
   private final List<String> inputs;
   private final List<String> outputs;
-  private final List<WeightGroup> groups;
-
-  private record WeightGroup(List<String> paths, List<WeightSpec> weights) {}
+  private final WeightManifest weights;
 
   private LayersModelFile(
       Path file,
       List<LayerNode> layers,
       List<String> inputs,
       List<String> outputs,
-      List<WeightGroup> groups) {
+      WeightManifest weights) {
     this.file = file;
     this.layers = List.copyOf(layers);
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
-    this.groups = List.copyOf(groups);
+    this.weights = weights;
   }
 
   public static LayersModelFile read(Path modelJson) throws TfjsFormatException {
@@ -98,7 +93,11 @@ public final class LayersModelFile {
               "model class '" + modelClass + "' is not a Keras functional or sequential model");
     }
     return new LayersModelFile(
-        modelJson, layers, inputs, outputs, manifest(modelJson, root.path("weightsManifest")));
+        modelJson,
+        layers,
+        inputs,
+        outputs,
+        WeightManifest.parse(modelJson, root.path("weightsManifest"), Set.of("float32")));
   }
 
   private static LayerNode functionalLayer(Path modelJson, JsonNode layer)
@@ -139,36 +138,6 @@ public final class LayersModelFile {
     return names;
   }
 
-  private static List<WeightGroup> manifest(Path modelJson, JsonNode manifest)
-      throws TfjsFormatException {
-    List<WeightGroup> groups = new ArrayList<>();
-    for (JsonNode group : manifest) {
-      List<String> paths = new ArrayList<>();
-      group.path("paths").forEach(p -> paths.add(p.asText()));
-      List<WeightSpec> weights = new ArrayList<>();
-      for (JsonNode w : group.path("weights")) {
-        String name = w.path("name").asText();
-        if (w.hasNonNull("quantization")) {
-          throw new TfjsFormatException(
-              modelJson, "weight '" + name + "' is quantised; only float32 weights are supported");
-        }
-        String dtype = w.path("dtype").asText("float32");
-        if (!dtype.equals("float32")) {
-          throw new TfjsFormatException(
-              modelJson,
-              "weight '" + name + "' is " + dtype + "; only float32 weights are supported");
-        }
-        long[] shape = new long[w.path("shape").size()];
-        for (int i = 0; i < shape.length; i++) {
-          shape[i] = w.path("shape").get(i).asLong();
-        }
-        weights.add(new WeightSpec(name, shape, dtype));
-      }
-      groups.add(new WeightGroup(paths, weights));
-    }
-    return groups;
-  }
-
   public Path file() {
     return file;
   }
@@ -188,65 +157,19 @@ public final class LayersModelFile {
 
   /** The manifest's tensors by name, without reading the shards. */
   public Map<String, WeightSpec> weightSpecs() {
-    Map<String, WeightSpec> specs = new LinkedHashMap<>();
-    for (WeightGroup group : groups) {
-      for (WeightSpec w : group.weights()) {
-        specs.put(w.name(), w);
-      }
-    }
-    return specs;
+    return weights.specs();
   }
 
-  /** Every shard file the weights live in, relative to the model's directory. */
+  /** Every shard file the weights live in. */
   public List<Path> shardFiles() {
-    Path dir = file.toAbsolutePath().getParent();
-    return groups.stream().flatMap(g -> g.paths().stream()).map(dir::resolve).toList();
+    return weights.shardFiles();
   }
 
-  /**
-   * All weights by name. Within a group the shards are one byte stream cut into pieces, the tensors
-   * laid end to end in manifest order, little-endian.
-   */
+  /** All weights by name. */
   public Map<String, Tensor> readWeights() throws TfjsFormatException {
     Map<String, Tensor> tensors = new LinkedHashMap<>();
-    Path dir = file.toAbsolutePath().getParent();
-    for (WeightGroup group : groups) {
-      long expected = 0;
-      for (WeightSpec w : group.weights()) {
-        expected += 4 * w.elementCount();
-      }
-      ByteBuffer bytes =
-          ByteBuffer.allocate(Math.toIntExact(expected)).order(ByteOrder.LITTLE_ENDIAN);
-      for (String shard : group.paths()) {
-        Path path = dir.resolve(shard);
-        try (InputStream in = Files.newInputStream(path)) {
-          byte[] chunk = in.readAllBytes();
-          if (chunk.length > bytes.remaining()) {
-            throw new TfjsFormatException(
-                path, "holds more bytes than the manifest declares (" + expected + " in all)");
-          }
-          bytes.put(chunk);
-        } catch (IOException e) {
-          throw new TfjsFormatException(path, "weight shard not readable: " + e.getMessage(), e);
-        }
-      }
-      if (bytes.hasRemaining()) {
-        throw new TfjsFormatException(
-            file,
-            "weight shards "
-                + group.paths()
-                + " hold "
-                + bytes.position()
-                + " bytes, the manifest declares "
-                + expected);
-      }
-      bytes.flip();
-      for (WeightSpec w : group.weights()) {
-        float[] values = new float[Math.toIntExact(w.elementCount())];
-        bytes.asFloatBuffer().get(values);
-        bytes.position(bytes.position() + 4 * values.length);
-        tensors.put(w.name(), new Tensor(w.shape(), values));
-      }
+    for (Map.Entry<String, ConstTensor> e : weights.read().entrySet()) {
+      tensors.put(e.getKey(), new Tensor(e.getValue().shape(), e.getValue().floats()));
     }
     return tensors;
   }

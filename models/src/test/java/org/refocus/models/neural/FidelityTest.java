@@ -35,7 +35,7 @@ class FidelityTest {
   static Stream<String> modelsWithSamples() {
     return ModelCatalog.bundled().packages().stream()
         .flatMap(p -> p.models().stream())
-        .filter(m -> m.sample() != null)
+        .filter(m -> m.format().equals("tfjs-layers") && m.sample() != null)
         .map(ModelSpec::id);
   }
 

