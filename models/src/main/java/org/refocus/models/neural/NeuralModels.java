@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -36,6 +39,11 @@ public final class NeuralModels {
   static final String IMPORTER = "keras-layers/1";
 
   private static final String METADATA = "conversion.json";
+
+  /** File locks are per process; threads of one process queue here first. */
+  private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -80,25 +88,62 @@ public final class NeuralModels {
       throw new IllegalArgumentException(
           "model '" + id + "' is a " + spec.format() + " model, not a Keras layers model");
     }
-    ModelPackage pkg = catalog.packageOf(id).orElseThrow();
+    ModelPackage pkg =
+        catalog
+            .packageOf(id)
+            .orElseThrow(() -> new IllegalStateException("catalog lists " + id + " in no package"));
     Path root = store.ensure(pkg);
     LayersModelFile file = LayersModelFile.read(root.resolve(spec.modelJson()));
     String source = sourceSha256(file);
     Path dir = store.derivedDirectory(pkg).resolve(id);
-    if (!isCurrent(dir, source)) {
-      convert(spec, pkg, file, source, dir);
+    Files.createDirectories(dir.getParent());
+    // one converter per model at a time, across threads and processes: a second waits, then
+    // finds the conversion current
+    synchronized (IN_PROCESS.computeIfAbsent(dir, d -> new Object())) {
+      return loadLocked(spec, pkg, file, source, dir);
     }
-    Model model = Model.newInstance(id, engine.device(), engine.name());
+  }
+
+  private NeuralModel loadLocked(
+      ModelSpec spec, ModelPackage pkg, LayersModelFile file, String source, Path dir)
+      throws TfjsFormatException, IOException {
+    String id = spec.id();
+    try (FileChannel lock =
+            FileChannel.open(
+                dir.resolveSibling(id + ".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock held = lock.lock()) {
+      if (!isCurrent(dir, source)) {
+        convert(spec, pkg, file, source, dir);
+      }
+      try {
+        return open(spec, pkg, file, source, dir);
+      } catch (IOException e) {
+        // parameters that verify but do not load were written by another importer: redo them
+        convert(spec, pkg, file, source, dir);
+        return open(spec, pkg, file, source, dir);
+      }
+    }
+  }
+
+  private NeuralModel open(
+      ModelSpec spec, ModelPackage pkg, LayersModelFile file, String source, Path dir)
+      throws TfjsFormatException, IOException {
     LayerGraphBlock block = KerasImporter.block(file);
-    model.setBlock(block);
+    Model model = Model.newInstance(spec.id(), engine.device(), engine.name());
     try {
-      model.load(dir, id);
+      model.setBlock(block);
+      model.load(dir, spec.id());
+      return new NeuralModel(spec, pkg, engine, model, block, source);
     } catch (MalformedModelException | IOException e) {
       model.close();
       throw new IOException(
           "the converted parameters in " + dir + " cannot be loaded: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
     }
-    return new NeuralModel(spec, pkg, engine, model, block, source);
   }
 
   private static boolean isCurrent(Path dir, String source) throws IOException {
@@ -110,6 +155,9 @@ public final class NeuralModels {
     try {
       c = JSON.readValue(metadata.toFile(), Conversion.class);
     } catch (IOException e) {
+      return false;
+    }
+    if (c.parameters() == null) {
       return false;
     }
     Path parameters = dir.resolve(c.parameters());
@@ -125,7 +173,8 @@ public final class NeuralModels {
     Files.createDirectories(dir.getParent());
     Path work = Files.createTempDirectory(dir.getParent(), ".convert-");
     try {
-      // parameters are engine-neutral DJL files; MXNet writes them, any engine reads them
+      // parameters are engine-neutral DJL files: whichever engine writes them, any engine reads
+      // them
       try (Model model = Model.newInstance(spec.id(), ai.djl.Device.cpu(), engine.name())) {
         LayerGraphBlock block = KerasImporter.block(file);
         model.setBlock(block);

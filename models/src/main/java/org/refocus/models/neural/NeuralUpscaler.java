@@ -47,7 +47,12 @@ public final class NeuralUpscaler {
   public Tiling defaultTiling() {
     String fixed = System.getProperty(TILE_PROPERTY);
     if (fixed != null && !fixed.isBlank()) {
-      return tiling(Integer.parseInt(fixed.trim()));
+      try {
+        return tiling(Integer.parseInt(fixed.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            TILE_PROPERTY + "=" + fixed + ": a tile side of at least " + MIN_TILE + " pixels", e);
+      }
     }
     long budget = freePhysicalMemory() / 4;
     // twice the activations: the engine's convolution workspaces come on top
@@ -67,6 +72,9 @@ public final class NeuralUpscaler {
   }
 
   public static Tiling tiling(int tile) {
+    if (tile < MIN_TILE) {
+      throw new IllegalArgumentException("tile side " + tile + " is below " + MIN_TILE);
+    }
     return new Tiling(tile, 32, 8);
   }
 
@@ -114,7 +122,7 @@ public final class NeuralUpscaler {
   public void upscale(PlanarImage image, Tiling tiling, RowSink sink, IntConsumer progress)
       throws TranslateException {
     try (Predictor<PlanarImage, PlanarImage> predictor = model.newPredictor()) {
-      new TiledInference(predictor, model.scale(), tiling)
+      new TiledInference(predictor::predict, model.scale(), tiling)
           .run(image.withoutAlpha(), sink, progress);
     }
   }

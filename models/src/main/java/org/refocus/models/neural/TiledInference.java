@@ -1,6 +1,5 @@
 package org.refocus.models.neural;
 
-import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import java.util.Arrays;
 import java.util.List;
@@ -14,14 +13,20 @@ import org.refocus.models.image.PlanarImage;
  * never the whole of it. Each tile is a separate prediction, whose arrays DJL releases when it
  * returns.
  */
-public final class TiledInference {
+final class TiledInference {
 
-  private final Predictor<PlanarImage, PlanarImage> predictor;
+  /** What runs on each tile: a predictor's {@code predict} in the product. */
+  @FunctionalInterface
+  interface TileModel {
+    PlanarImage apply(PlanarImage tile) throws TranslateException;
+  }
+
+  private final TileModel model;
   private final int scale;
   private final Tiling tiling;
 
-  public TiledInference(Predictor<PlanarImage, PlanarImage> predictor, int scale, Tiling tiling) {
-    this.predictor = predictor;
+  TiledInference(TileModel model, int scale, Tiling tiling) {
+    this.model = model;
     this.scale = scale;
     this.tiling = tiling;
   }
@@ -45,7 +50,21 @@ public final class TiledInference {
     for (int r = 0; r < ys.size(); r++) {
       int y0 = ys.get(r);
       for (int x0 : xs) {
-        PlanarImage out = predictor.predict(crop(image, x0, y0, tileW, tileH));
+        PlanarImage out = model.apply(crop(image, x0, y0, tileW, tileH));
+        if (out.width() != tileW * scale || out.height() != tileH * scale) {
+          throw new IllegalStateException(
+              "a "
+                  + tileW
+                  + "×"
+                  + tileH
+                  + " tile came back "
+                  + out.width()
+                  + "×"
+                  + out.height()
+                  + ", not enlarged "
+                  + scale
+                  + "×: the model's scale is not the catalogue's");
+        }
         accumulate(out, x0, y0, tileW, tileH, w, h, top, sums, weights, outW);
         progress.accept(++done);
       }

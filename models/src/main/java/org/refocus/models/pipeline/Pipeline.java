@@ -4,11 +4,12 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.refocus.models.assess.Assessment;
@@ -34,7 +35,8 @@ import org.refocus.models.tfjs.TfjsFormatException;
  * the block edges into the picture), then deblur (so later steps see edges), then a light denoise
  * (deconvolution lifts noise), then enlargement. Each step that runs leaves a {@link StepRecord}; a
  * step that decides not to act leaves none. The same input and settings give the same output, bit
- * for bit.
+ * for bit, on the same engine; a neural step also needs the same tile size, which it records (a
+ * preset's {@code tile} fixes it, else it follows free memory).
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -79,7 +81,7 @@ public final class Pipeline implements AutoCloseable {
 
   private final Assessor assessor = new Assessor();
   private final Supplier<NeuralModels> neuralModels;
-  private final Map<String, NeuralModel> loaded = new ConcurrentHashMap<>();
+  private final Map<String, NeuralModel> loaded = new HashMap<>();
   private NeuralModels models;
 
   /** Neural models from the configured store and engine, loaded on first use. */
@@ -220,7 +222,7 @@ public final class Pipeline implements AutoCloseable {
               "neural upscaling with " + s.modelId() + " failed: " + e.getMessage(), e);
         }
         parameters.put("fallbackFrom", s.modelId());
-        parameters.put("fallbackReason", String.valueOf(e.getMessage()));
+        parameters.put("fallbackReason", e.getMessage() == null ? e.toString() : e.getMessage());
       }
     }
     long start = System.nanoTime();
@@ -248,7 +250,7 @@ public final class Pipeline implements AutoCloseable {
             "upscale",
             model.id(),
             model.source().version(),
-            java.util.Collections.unmodifiableMap(parameters),
+            Collections.unmodifiableMap(parameters),
             model.engine().describe(),
             (System.nanoTime() - start) / 1_000_000,
             new StepRecord.ModelReference(
@@ -272,11 +274,25 @@ public final class Pipeline implements AutoCloseable {
     return model;
   }
 
-  /** Releases the neural models this pipeline loaded. */
+  /** Releases the neural models this pipeline loaded; not while it is still restoring. */
   @Override
   public synchronized void close() {
-    loaded.values().forEach(NeuralModel::close);
+    RuntimeException first = null;
+    for (NeuralModel model : loaded.values()) {
+      try {
+        model.close();
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
     loaded.clear();
+    if (first != null) {
+      throw first;
+    }
   }
 
   private static StepRecord record(

@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -26,8 +27,12 @@ public final class CacheDirectories {
   public static void publish(Path built, Path target) throws IOException {
     if (Files.exists(target)) {
       Path aside = target.resolveSibling(target.getFileName() + ".replaced-" + System.nanoTime());
-      Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-      deleteRecursively(aside);
+      try {
+        Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+      } catch (NoSuchFileException e) {
+        // replaced concurrently; the move below decides
+      }
+      deleteQuietly(aside);
     }
     try {
       Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);

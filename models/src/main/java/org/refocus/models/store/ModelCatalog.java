@@ -27,7 +27,19 @@ public final class ModelCatalog {
       String license,
       List<ModelSpec> models) {}
 
+  private static volatile ModelCatalog bundled;
+
+  /** The catalog shipped with Refocus, parsed once. */
   public static ModelCatalog bundled() {
+    ModelCatalog catalog = bundled;
+    if (catalog == null) {
+      catalog = parseBundled();
+      bundled = catalog;
+    }
+    return catalog;
+  }
+
+  private static ModelCatalog parseBundled() {
     try (InputStream in = ModelCatalog.class.getResourceAsStream("catalog.json")) {
       if (in == null) {
         throw new IllegalStateException("catalog.json missing from the class path");

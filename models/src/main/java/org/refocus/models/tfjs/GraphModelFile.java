@@ -1,8 +1,6 @@
 package org.refocus.models.tfjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,8 +16,6 @@ import java.util.TreeSet;
  * converter stores in the weight shards under the constant nodes' names.
  */
 public final class GraphModelFile {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
   private final List<GraphNode> nodes;
@@ -41,17 +37,7 @@ public final class GraphModelFile {
   }
 
   public static GraphModelFile read(Path modelJson) throws TfjsFormatException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(modelJson.toFile());
-    } catch (IOException e) {
-      throw new TfjsFormatException(modelJson, "not readable JSON: " + e.getMessage(), e);
-    }
-    String format = root.path("format").asText("");
-    if (!format.equals("graph-model")) {
-      throw new TfjsFormatException(
-          modelJson, "format is '" + format + "', expected a TF.js graph-model");
-    }
+    JsonNode root = ModelJson.read(modelJson, "graph-model");
     List<GraphNode> nodes = new ArrayList<>();
     for (JsonNode node : root.path("modelTopology").path("node")) {
       nodes.add(node(modelJson, node));

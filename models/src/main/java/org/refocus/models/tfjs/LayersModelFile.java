@@ -1,8 +1,6 @@
 package org.refocus.models.tfjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +17,6 @@ import java.util.Set;
  * rather than guessed at.
  */
 public final class LayersModelFile {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
   private final List<LayerNode> layers;
@@ -42,17 +38,7 @@ public final class LayersModelFile {
   }
 
   public static LayersModelFile read(Path modelJson) throws TfjsFormatException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(modelJson.toFile());
-    } catch (IOException e) {
-      throw new TfjsFormatException(modelJson, "not readable JSON: " + e.getMessage(), e);
-    }
-    String format = root.path("format").asText("");
-    if (!format.equals("layers-model")) {
-      throw new TfjsFormatException(
-          modelJson, "format is '" + format + "', expected a TF.js layers-model");
-    }
+    JsonNode root = ModelJson.read(modelJson, "layers-model");
     JsonNode topology = root.path("modelTopology");
     JsonNode model = topology.has("model_config") ? topology.get("model_config") : topology;
     String modelClass = model.path("class_name").asText("");
@@ -69,8 +55,16 @@ public final class LayersModelFile {
         outputs = endpointNames(modelJson, config.path("output_layers"));
       }
       case "Sequential" -> {
-        String previous = null;
         JsonNode list = config.isArray() ? config : config.path("layers");
+        if (list.size() == 0) {
+          throw new TfjsFormatException(modelJson, "the sequential model has no layers");
+        }
+        String previous = null;
+        if (!list.get(0).path("class_name").asText().equals("InputLayer")) {
+          // Keras builds this input implicitly from the first layer's batch_input_shape
+          previous = list.get(0).path("config").path("name").asText() + "_input";
+          layers.add(new LayerNode("InputLayer", previous, list.get(0).path("config"), List.of()));
+        }
         for (JsonNode layer : list) {
           String name = layer.path("config").path("name").asText();
           layers.add(
@@ -80,9 +74,6 @@ public final class LayersModelFile {
                   layer.path("config"),
                   previous == null ? List.of() : List.of(previous)));
           previous = name;
-        }
-        if (layers.isEmpty()) {
-          throw new TfjsFormatException(modelJson, "the sequential model has no layers");
         }
         inputs = List.of(layers.get(0).name());
         outputs = List.of(previous);
@@ -130,7 +121,7 @@ public final class LayersModelFile {
       throws TfjsFormatException {
     List<String> names = new ArrayList<>();
     for (JsonNode endpoint : endpoints) {
-      names.add(endpoint.get(0).asText());
+      names.add(endpoint.isArray() ? endpoint.get(0).asText() : endpoint.asText());
     }
     if (names.isEmpty()) {
       throw new TfjsFormatException(modelJson, "the model declares no input or output layer");

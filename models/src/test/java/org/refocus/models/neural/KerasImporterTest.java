@@ -99,6 +99,31 @@ class KerasImporterTest {
   }
 
   @Test
+  void readsASequentialModelWhoseInputIsImplicit() throws Exception {
+    ObjectNode conv = JSON.createObjectNode();
+    conv.put("class_name", "Conv2D");
+    ObjectNode c = conv.putObject("config");
+    c.put("name", "c").put("filters", 2).put("padding", "valid").put("activation", "relu");
+    c.putArray("kernel_size").add(1).add(1);
+    c.putArray("batch_input_shape").addNull().addNull().addNull().add(3);
+    weights.put("c/kernel", randomTensor(1, 1, 3, 2));
+    weights.put("c/bias", randomTensor(2));
+    Path json = write("c");
+    ObjectNode root = (ObjectNode) JSON.readTree(json.toFile());
+    ObjectNode model = (ObjectNode) root.path("modelTopology").path("model_config");
+    model.put("class_name", "Sequential");
+    ((ObjectNode) model.path("config")).putArray("layers").add(conv);
+    JSON.writeValue(json.toFile(), root);
+    LayersModelFile file = LayersModelFile.read(json);
+
+    LayerGraphBlock block = KerasImporter.block(file);
+
+    assertThat(file.inputs()).containsExactly("c_input");
+    assertThat(block.getOutputShapes(new Shape[] {new Shape(1, 3, 5, 4)})[0])
+        .isEqualTo(new Shape(1, 2, 5, 4));
+  }
+
+  @Test
   void refusesALayerClassItDoesNotKnowNamingIt() throws Exception {
     input("in", 3);
     layer("Dense", "classifier", JSON.createObjectNode().put("units", 10), "in");
