@@ -1,0 +1,81 @@
+package org.refocus.models.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.refocus.models.store.ModelCatalog;
+import org.refocus.models.store.ModelSpec;
+import org.refocus.models.store.ModelStore;
+import org.refocus.models.tfjs.GraphModelFile;
+import org.refocus.models.tfjs.TfjsFormatException;
+
+class GraphExecutorTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void runsTheWholeMaximDeblurringGraphFoldingItsShapeArithmetic() throws Exception {
+    ModelCatalog catalog = ModelCatalog.bundled();
+    ModelSpec spec = catalog.model("maxim-deblurring").orElseThrow();
+    Path root = ModelStore.configured().ensure(catalog.packageOf(spec.id()).orElseThrow());
+    GraphModelFile file = GraphModelFile.read(root.resolve(spec.modelJson()));
+    float[] pixels = new float[64 * 64 * 3];
+    Random random = new Random(3);
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = 0.3f + 0.4f * random.nextFloat();
+    }
+
+    try (NDManager manager = NDManager.newBaseManager();
+        GraphExecutor executor = GraphExecutor.load(file, manager)) {
+      // 42959 nodes: constants and shape arithmetic on the heap, the data path on the engine
+      assertThat(executor.split()[0] + executor.split()[1]).isEqualTo(42959);
+      assertThat(executor.split()[1]).isEqualTo(13319);
+      float[] once;
+      float[] twice;
+      try (NDManager run = manager.newSubManager()) {
+        NDArray out = executor.run(run.create(pixels, new Shape(1, 64, 64, 3)));
+        assertThat(out.getShape()).isEqualTo(new Shape(1, 64, 64, 3));
+        once = out.toFloatArray();
+      }
+      try (NDManager run = manager.newSubManager()) {
+        twice = executor.run(run.create(pixels, new Shape(1, 64, 64, 3))).toFloatArray();
+      }
+      assertThat(twice).containsExactly(once);
+      for (float v : once) {
+        assertThat(v).isBetween(-0.5f, 1.5f);
+      }
+    }
+  }
+
+  @Test
+  void refusesAnOpItDoesNotImplementByName() throws Exception {
+    Path json = dir.resolve("model.json");
+    Files.writeString(
+        json,
+        """
+        {"format": "graph-model",
+         "modelTopology": {"node": [
+           {"name": "x", "op": "Placeholder", "attr": {"dtype": {"type": "DT_FLOAT"}}},
+           {"name": "s", "op": "Svd", "input": ["x"]},
+           {"name": "Identity", "op": "Identity", "input": ["s"]}]},
+         "signature": {"inputs": {"x": {"name": "x:0"}},
+                       "outputs": {"y": {"name": "Identity:0"}}},
+         "weightsManifest": []}
+        """);
+    GraphModelFile file = GraphModelFile.read(json);
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      assertThatThrownBy(() -> GraphExecutor.load(file, manager))
+          .isInstanceOf(TfjsFormatException.class)
+          .hasMessageContaining("Svd=s");
+    }
+  }
+}
