@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.refocus.models.neural.ZeroPad;
 import org.refocus.models.tfjs.GraphNode;
 
 /**
@@ -323,41 +323,14 @@ final class DeviceKernels {
   }
 
   /** TF SAME padding {top, bottom, left, right}: the odd pixel goes after. */
-  static long[] samePadding(long h, long kh, long sh, long dh, long w, long kw, long sw, long dw) {
-    long ph = Math.max(((h + sh - 1) / sh - 1) * sh + (kh - 1) * dh + 1 - h, 0);
-    long pw = Math.max(((w + sw - 1) / sw - 1) * sw + (kw - 1) * dw + 1 - w, 0);
+  private static long[] samePadding(
+      long h, long kh, long sh, long dh, long w, long kw, long sw, long dw) {
+    long ph = ZeroPad.same(h, kh, sh, dh);
+    long pw = ZeroPad.same(w, kw, sw, dw);
     return new long[] {ph / 2, ph - ph / 2, pw / 2, pw - pw / 2};
   }
 
-  /** Zero padding of NCHW {top, bottom, left, right} by concatenation (engine-neutral). */
-  static NDArray zeroPad(NDArray x, long[] pad) {
-    NDArray rows = along(x, 2, pad[0], pad[1]);
-    NDArray result = along(rows, 3, pad[2], pad[3]);
-    if (rows != x && rows != result) {
-      rows.close();
-    }
-    return result;
-  }
-
-  private static NDArray along(NDArray x, int axis, long before, long after) {
-    if (before == 0 && after == 0) {
-      return x;
-    }
-    List<NDArray> made = new ArrayList<>();
-    NDList parts = new NDList();
-    for (long n : new long[] {before, -1, after}) {
-      if (n == -1) {
-        parts.add(x);
-      } else if (n > 0) {
-        long[] dims = x.getShape().getShape().clone();
-        dims[axis] = n;
-        NDArray zeros = x.getManager().zeros(new Shape(dims), x.getDataType(), x.getDevice());
-        made.add(zeros);
-        parts.add(zeros);
-      }
-    }
-    NDArray joined = NDArrays.concat(parts, axis);
-    made.forEach(NDArray::close);
-    return joined;
+  private static NDArray zeroPad(NDArray x, long[] pad) {
+    return ZeroPad.pad(x, pad[0], pad[1], pad[2], pad[3]);
   }
 }

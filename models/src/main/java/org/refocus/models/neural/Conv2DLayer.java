@@ -104,8 +104,7 @@ final class Conv2DLayer extends Layer {
 
   /** Total padding TF's {@code same} adds along one axis; the larger half goes after. */
   private long samePadding(long size, int axis) {
-    long span = (long) (kernel[axis] - 1) * dilation[axis] + 1;
-    return Math.max((outSize(size, axis) - 1) * strides[axis] + span - size, 0);
+    return ZeroPad.same(size, kernel[axis], strides[axis], dilation[axis]);
   }
 
   @Override

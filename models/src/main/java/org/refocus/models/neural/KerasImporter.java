@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.refocus.models.tfjs.ConstTensor;
 import org.refocus.models.tfjs.LayerNode;
 import org.refocus.models.tfjs.LayersModelFile;
-import org.refocus.models.tfjs.Tensor;
 import org.refocus.models.tfjs.TfjsFormatException;
 import org.refocus.models.tfjs.WeightSpec;
 
@@ -229,7 +229,10 @@ final class KerasImporter {
    * tensor of the file must be used: one left over means the topology was misread.
    */
   static void importWeights(
-      LayersModelFile model, LayerGraphBlock block, Map<String, Tensor> weights, NDManager manager)
+      LayersModelFile model,
+      LayerGraphBlock block,
+      Map<String, ConstTensor> weights,
+      NDManager manager)
       throws TfjsFormatException {
     Map<String, WeightSpec> specs = model.weightSpecs();
     Set<String> unused = new LinkedHashSet<>(weights.keySet());
@@ -246,13 +249,13 @@ final class KerasImporter {
       } catch (UnsupportedLayerException e) {
         throw new TfjsFormatException(model.file(), e.getMessage(), e);
       }
-      Tensor tensor = weights.get(spec.name());
+      ConstTensor tensor = weights.get(spec.name());
       if (tensor == null || !seen.add(spec.name())) {
         throw new TfjsFormatException(
             model.file(), "weight '" + spec.name() + "' missing or used twice");
       }
       unused.remove(spec.name());
-      float[] values = kind.equals("kernel") ? hwioToOihw(tensor) : tensor.values();
+      float[] values = kind.equals("kernel") ? hwioToOihw(tensor) : tensor.floats();
       Shape shape = shapes.get(parameter.getName());
       if (shape.size() != values.length) {
         throw new TfjsFormatException(
@@ -272,13 +275,13 @@ final class KerasImporter {
     }
   }
 
-  static float[] hwioToOihw(Tensor kernel) {
+  static float[] hwioToOihw(ConstTensor kernel) {
     long[] s = kernel.shape();
     int kh = (int) s[0];
     int kw = (int) s[1];
     int in = (int) s[2];
     int out = (int) s[3];
-    float[] hwio = kernel.values();
+    float[] hwio = kernel.floats();
     float[] oihw = new float[hwio.length];
     for (int y = 0; y < kh; y++) {
       for (int x = 0; x < kw; x++) {

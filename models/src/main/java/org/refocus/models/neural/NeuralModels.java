@@ -51,6 +51,13 @@ public final class NeuralModels {
   private final ModelCatalog catalog;
   private final InferenceEngine engine;
 
+  /**
+   * Packages already verified file by file: once per instance is enough (a package of four models
+   * is hashed once, not four times).
+   */
+  private final java.util.Map<ModelPackage, Path> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public NeuralModels(ModelStore store, ModelCatalog catalog, InferenceEngine engine) {
     this.store = store;
     this.catalog = catalog;
@@ -92,7 +99,11 @@ public final class NeuralModels {
         catalog
             .packageOf(id)
             .orElseThrow(() -> new IllegalStateException("catalog lists " + id + " in no package"));
-    Path root = store.ensure(pkg);
+    Path root = verified.get(pkg);
+    if (root == null) {
+      root = store.ensure(pkg);
+      verified.put(pkg, root);
+    }
     LayersModelFile file = LayersModelFile.read(root.resolve(spec.modelJson()));
     String source = sourceSha256(file);
     Path dir = store.derivedDirectory(pkg).resolve(id);

@@ -6,14 +6,24 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Zero padding of an NCHW array built from concatenation: {@code NDArray.pad} orders its widths
- * differently on MXNet and PyTorch, concatenation means the same everywhere.
+ * TensorFlow's padding on NCHW arrays. The zeros are concatenated: {@code NDArray.pad} orders its
+ * widths differently on MXNet and PyTorch, concatenation means the same everywhere.
  */
-final class ZeroPad {
+public final class ZeroPad {
 
   private ZeroPad() {}
 
-  static NDArray pad(NDArray x, long top, long bottom, long left, long right) {
+  /**
+   * Total padding TF's {@code same} adds along an axis of {@code size}: enough for ⌈size/stride⌉
+   * outputs. Callers put the larger half after, as TF does.
+   */
+  public static long same(long size, long kernel, long stride, long dilation) {
+    long outputs = (size + stride - 1) / stride;
+    long span = (kernel - 1) * dilation + 1;
+    return Math.max((outputs - 1) * stride + span - size, 0);
+  }
+
+  public static NDArray pad(NDArray x, long top, long bottom, long left, long right) {
     NDArray rows = alongAxis(x, 2, top, bottom);
     NDArray result = alongAxis(rows, 3, left, right);
     if (rows != x && rows != result) {

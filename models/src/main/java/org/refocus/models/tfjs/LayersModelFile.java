@@ -3,7 +3,6 @@ package org.refocus.models.tfjs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,12 +155,8 @@ public final class LayersModelFile {
     return weights.shardFiles();
   }
 
-  /** All weights by name. */
-  public Map<String, Tensor> readWeights() throws TfjsFormatException {
-    Map<String, Tensor> tensors = new LinkedHashMap<>();
-    for (Map.Entry<String, ConstTensor> e : weights.read().entrySet()) {
-      tensors.put(e.getKey(), new Tensor(e.getValue().shape(), e.getValue().floats()));
-    }
-    return tensors;
+  /** All weights by name (float32: the manifest was checked). */
+  public Map<String, ConstTensor> readWeights() throws TfjsFormatException {
+    return weights.read();
   }
 }

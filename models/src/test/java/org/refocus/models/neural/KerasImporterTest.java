@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.refocus.models.tfjs.ConstTensor;
 import org.refocus.models.tfjs.LayersModelFile;
-import org.refocus.models.tfjs.Tensor;
 import org.refocus.models.tfjs.TfjsFormatException;
 
 /**
@@ -38,7 +38,7 @@ class KerasImporterTest {
   @TempDir Path dir;
 
   private final Random random = new Random(7);
-  private final Map<String, Tensor> weights = new LinkedHashMap<>();
+  private final Map<String, ConstTensor> weights = new LinkedHashMap<>();
   private final ArrayNode layers = JSON.createArrayNode();
 
   @Test
@@ -216,14 +216,14 @@ class KerasImporterTest {
     ArrayNode specs = group.putArray("weights");
     List<float[]> data = new ArrayList<>();
     int floats = 0;
-    for (Map.Entry<String, Tensor> e : weights.entrySet()) {
+    for (Map.Entry<String, ConstTensor> e : weights.entrySet()) {
       ObjectNode spec = specs.addObject().put("name", e.getKey()).put("dtype", "float32");
       ArrayNode shape = spec.putArray("shape");
       for (long d : e.getValue().shape()) {
         shape.add(d);
       }
-      data.add(e.getValue().values());
-      floats += e.getValue().values().length;
+      data.add(e.getValue().floats());
+      floats += e.getValue().floats().length;
     }
     ByteBuffer bytes = ByteBuffer.allocate(4 * floats).order(ByteOrder.LITTLE_ENDIAN);
     for (float[] v : data) {
@@ -237,7 +237,7 @@ class KerasImporterTest {
     return json;
   }
 
-  private Tensor randomTensor(long... shape) {
+  private ConstTensor randomTensor(long... shape) {
     long n = 1;
     for (long d : shape) {
       n *= d;
@@ -246,7 +246,7 @@ class KerasImporterTest {
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) random.nextGaussian() * 0.3f;
     }
-    return new Tensor(shape, v);
+    return new ConstTensor(shape, v, null);
   }
 
   private float[][][] randomImage(int h, int w, int c) {

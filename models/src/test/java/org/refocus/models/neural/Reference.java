@@ -1,6 +1,6 @@
 package org.refocus.models.neural;
 
-import org.refocus.models.tfjs.Tensor;
+import org.refocus.models.tfjs.ConstTensor;
 
 /** TensorFlow's NHWC layer semantics written out plainly, one image, in double precision. */
 final class Reference {
@@ -9,7 +9,7 @@ final class Reference {
 
   /** Conv2D with TF padding: "same" pads (out−1)·s + (k−1)·d + 1 − in, the larger half after. */
   static float[][][] conv(
-      float[][][] x, Tensor kernel, Tensor bias, int stride, int dilation, boolean same) {
+      float[][][] x, ConstTensor kernel, ConstTensor bias, int stride, int dilation, boolean same) {
     int h = x.length;
     int w = x[0].length;
     long[] s = kernel.shape();
@@ -21,12 +21,12 @@ final class Reference {
     int ow = same ? (w + stride - 1) / stride : (w - span) / stride + 1;
     int padTop = same ? Math.max((oh - 1) * stride + span - h, 0) / 2 : 0;
     int padLeft = same ? Math.max((ow - 1) * stride + span - w, 0) / 2 : 0;
-    float[] kv = kernel.values();
+    float[] kv = kernel.floats();
     float[][][] y = new float[oh][ow][out];
     for (int oy = 0; oy < oh; oy++) {
       for (int ox = 0; ox < ow; ox++) {
         for (int o = 0; o < out; o++) {
-          double sum = bias.values()[o];
+          double sum = bias.floats()[o];
           for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
               int iy = oy * stride + ky * dilation - padTop;

@@ -38,13 +38,18 @@ class TfjsReferenceTest {
     models =
         new NeuralModels(
             ModelStore.configured(), ModelCatalog.bundled(), InferenceEngine.configured());
-    if (Files.isDirectory(INSTALL.resolve("node_modules/@tensorflow/tfjs-layers"))) {
-      return;
-    }
     Files.createDirectories(INSTALL);
+    Path lock = INSTALL.resolve("package-lock.json");
+    boolean current =
+        Files.isDirectory(INSTALL.resolve("node_modules"))
+            && Files.isRegularFile(lock)
+            && Files.mismatch(lock, NODE_PROJECT.resolve("package-lock.json")) == -1;
     for (String file : List.of("package.json", "package-lock.json", "tfjs-reference.mjs")) {
       Files.copy(
           NODE_PROJECT.resolve(file), INSTALL.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (current) {
+      return;
     }
     run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300);
   }
