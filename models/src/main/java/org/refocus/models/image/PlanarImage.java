@@ -99,6 +99,29 @@ public final class PlanarImage {
     return new PlanarImage(width, height, colour, null);
   }
 
+  /**
+   * This image moved toward {@code target} by {@code strength}: 0 gives this image, 1 the target;
+   * alpha comes from the target.
+   */
+  public PlanarImage blendToward(PlanarImage target, double strength) {
+    if (!sameShapeAs(target) || strength < 0 || strength > 1) {
+      throw new IllegalArgumentException(
+          "blend needs images of one shape and a strength 0..1: " + this + ", " + target);
+    }
+    float s = (float) strength;
+    float[][] planes = new float[colour.length][];
+    for (int c = 0; c < colour.length; c++) {
+      float[] from = colour[c];
+      float[] to = target.colour[c];
+      float[] out = new float[from.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = from[i] + s * (to[i] - from[i]);
+      }
+      planes[c] = out;
+    }
+    return new PlanarImage(width, height, planes, target.alpha);
+  }
+
   public boolean sameShapeAs(PlanarImage other) {
     return width == other.width && height == other.height && colour.length == other.colour.length;
   }

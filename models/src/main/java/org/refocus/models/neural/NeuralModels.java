@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.refocus.models.graph.GraphPlan;
 import org.refocus.models.io.Fixity;
 import org.refocus.models.store.CacheDirectories;
 import org.refocus.models.store.ModelCatalog;
@@ -24,6 +25,7 @@ import org.refocus.models.store.ModelPackage;
 import org.refocus.models.store.ModelSpec;
 import org.refocus.models.store.ModelStore;
 import org.refocus.models.store.ModelStoreException;
+import org.refocus.models.tfjs.GraphModelFile;
 import org.refocus.models.tfjs.LayersModelFile;
 import org.refocus.models.tfjs.TfjsFormatException;
 
@@ -83,29 +85,13 @@ public final class NeuralModels {
       String parameters,
       String parametersSha256) {}
 
+  /** A Keras layers model (the upscalers), converted to DJL parameters on first use. */
   public NeuralModel load(String id) throws ModelStoreException, TfjsFormatException, IOException {
-    ModelSpec spec =
-        catalog
-            .model(id)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "unknown model '" + id + "'; `refocus models list` shows the known ones"));
-    if (!spec.format().equals("tfjs-layers")) {
-      throw new IllegalArgumentException(
-          "model '" + id + "' is a " + spec.format() + " model, not a Keras layers model");
-    }
-    ModelPackage pkg =
-        catalog
-            .packageOf(id)
-            .orElseThrow(() -> new IllegalStateException("catalog lists " + id + " in no package"));
-    Path root = verified.get(pkg);
-    if (root == null) {
-      root = store.ensure(pkg);
-      verified.put(pkg, root);
-    }
+    ModelSpec spec = spec(id, "tfjs-layers");
+    ModelPackage pkg = packageOf(spec);
+    Path root = verifiedRoot(pkg);
     LayersModelFile file = LayersModelFile.read(root.resolve(spec.modelJson()));
-    String source = sourceSha256(file);
+    String source = sourceSha256(file.file(), file.shardFiles());
     Path dir = store.derivedDirectory(pkg).resolve(id);
     Files.createDirectories(dir.getParent());
     // one converter per model at a time, across threads and processes: a second waits, then
@@ -113,6 +99,50 @@ public final class NeuralModels {
     synchronized (IN_PROCESS.computeIfAbsent(dir, d -> new Object())) {
       return loadLocked(spec, pkg, file, source, dir);
     }
+  }
+
+  /**
+   * A TF.js graph model (MAXIM), planned for our executor straight from the verified package: its
+   * constants are read as they are, so there is nothing to convert.
+   */
+  public GraphModel loadGraph(String id)
+      throws ModelStoreException, TfjsFormatException, IOException {
+    ModelSpec spec = spec(id, "tfjs-graph");
+    ModelPackage pkg = packageOf(spec);
+    GraphModelFile file = GraphModelFile.read(verifiedRoot(pkg).resolve(spec.modelJson()));
+    return new GraphModel(
+        spec, pkg, engine, GraphPlan.of(file), sourceSha256(file.file(), file.shardFiles()));
+  }
+
+  private ModelSpec spec(String id, String format) {
+    ModelSpec spec =
+        catalog
+            .model(id)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown model '" + id + "'; `refocus models list` shows the known ones"));
+    if (!spec.format().equals(format)) {
+      throw new IllegalArgumentException(
+          "model '" + id + "' is a " + spec.format() + " model, not " + format);
+    }
+    return spec;
+  }
+
+  private ModelPackage packageOf(ModelSpec spec) {
+    return catalog
+        .packageOf(spec.id())
+        .orElseThrow(
+            () -> new IllegalStateException("catalog lists " + spec.id() + " in no package"));
+  }
+
+  private Path verifiedRoot(ModelPackage pkg) throws ModelStoreException, IOException {
+    Path root = verified.get(pkg);
+    if (root == null) {
+      root = store.ensure(pkg);
+      verified.put(pkg, root);
+    }
+    return root;
   }
 
   private NeuralModel loadLocked(
@@ -217,7 +247,7 @@ public final class NeuralModels {
   }
 
   /** SHA-256 over model.json then every shard, in manifest order. */
-  static String sourceSha256(LayersModelFile file) throws IOException {
+  static String sourceSha256(Path modelJson, List<Path> shards) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -225,8 +255,8 @@ public final class NeuralModels {
       throw new IllegalStateException(e);
     }
     List<Path> files = new ArrayList<>();
-    files.add(file.file());
-    files.addAll(file.shardFiles());
+    files.add(modelJson);
+    files.addAll(shards);
     byte[] buffer = new byte[1 << 16];
     for (Path f : files) {
       try (InputStream in = Files.newInputStream(f)) {

@@ -1,0 +1,173 @@
+package org.refocus.models.neural;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.TranslateException;
+import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
+import org.refocus.models.graph.GraphExecutor;
+import org.refocus.models.image.PlanarImage;
+
+/**
+ * Same-size restoration (deblurring, denoising) with a graph model, tiled like {@link
+ * NeuralUpscaler}. A tile whose sides are not multiples of the model's {@link
+ * org.refocus.models.store.ModelSpec#sizeMultiple()} is mirrored out to the next multiple at its
+ * bottom and right edges, as MAXIM's own evaluation pads, and cropped back. Alpha passes through
+ * untouched; a gray image goes through as three equal channels and comes back as their mean.
+ */
+public final class NeuralRestorer {
+
+  public static final String TILE_PROPERTY = NeuralUpscaler.TILE_PROPERTY;
+
+  /**
+   * MAXIM was trained on 256² crops, and its grid mixing spans the whole tile: much smaller tiles
+   * see too little context.
+   */
+  private static final int MIN_TILE = 128;
+
+  /**
+   * On 2 CPU cores MAXIM deblurring took 70 s for 256² and 79 s for 384² (the latter padded from
+   * 340²): larger tiles cost less overlap for the same throughput, until memory runs out (about 20
+   * KB of engine memory per pixel).
+   */
+  private static final int MAX_CPU_TILE = 512;
+
+  private static final int MAX_GPU_TILE = 1024;
+
+  /** Engine memory per tile pixel at peak, measured at 256² and 384² (2.1 and 3.7 GB RSS). */
+  private static final long BYTES_PER_PIXEL = 20_000;
+
+  private static final int OVERLAP = 32;
+  private static final int MARGIN = 8;
+
+  private final GraphModel model;
+
+  public NeuralRestorer(GraphModel model) {
+    if (model.spec().scale() != 1) {
+      throw new IllegalArgumentException(model.id() + " enlarges; it is not a restoration model");
+    }
+    this.model = model;
+  }
+
+  public GraphModel model() {
+    return model;
+  }
+
+  /**
+   * The largest multiple of the model's size multiple that a quarter of the free physical memory
+   * holds, between {@value #MIN_TILE} and {@value #MAX_CPU_TILE} on a CPU ({@value #MAX_GPU_TILE}
+   * on a GPU); {@code -Drefocus.tile=N} overrides.
+   */
+  public Tiling defaultTiling() {
+    String fixed = System.getProperty(TILE_PROPERTY);
+    if (fixed != null && !fixed.isBlank()) {
+      try {
+        return tiling(Integer.parseInt(fixed.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            TILE_PROPERTY + "=" + fixed + ": a tile side of at least " + MIN_TILE + " pixels", e);
+      }
+    }
+    long budget = freePhysicalMemory() / 4;
+    int side = (int) Math.sqrt((double) budget / BYTES_PER_PIXEL);
+    int max = model.engine().device().isGpu() ? MAX_GPU_TILE : MAX_CPU_TILE;
+    return tiling(Math.max(MIN_TILE, Math.min(max, side)));
+  }
+
+  /** Tiles of {@code tile} pixels, rounded down to the model's size multiple. */
+  public Tiling tiling(int tile) {
+    if (tile < MIN_TILE) {
+      throw new IllegalArgumentException("tile side " + tile + " is below " + MIN_TILE);
+    }
+    int multiple = model.spec().sizeMultiple();
+    return new Tiling(Math.max(multiple, tile / multiple * multiple), OVERLAP, MARGIN);
+  }
+
+  private static long freePhysicalMemory() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getFreeMemorySize();
+    }
+    return 2L << 30;
+  }
+
+  public PlanarImage restore(PlanarImage image, Tiling tiling, IntConsumer progress)
+      throws TranslateException {
+    int w = image.width();
+    int h = image.height();
+    int channels = image.colourChannels();
+    float[][] planes = new float[channels][Math.multiplyExact(w, h)];
+    try (GraphExecutor executor = model.newExecutor()) {
+      new TiledInference(tile -> restoreTile(executor, tile), 1, tiling)
+          .run(
+              image.withoutAlpha(),
+              (y, rows, width, rgb) -> {
+                int offset = y * width;
+                int n = rows * width;
+                if (channels == 3) {
+                  for (int c = 0; c < 3; c++) {
+                    System.arraycopy(rgb[c], 0, planes[c], offset, n);
+                  }
+                } else {
+                  for (int i = 0; i < n; i++) {
+                    planes[0][offset + i] = (rgb[0][i] + rgb[1][i] + rgb[2][i]) / 3f;
+                  }
+                }
+              },
+              progress);
+    }
+    return PlanarImage.of(w, h, planes, image.hasAlpha() ? image.alpha().clone() : null);
+  }
+
+  private PlanarImage restoreTile(GraphExecutor executor, PlanarImage tile) {
+    int w = tile.width();
+    int h = tile.height();
+    int multiple = model.spec().sizeMultiple();
+    int pw = ceilTo(w, multiple);
+    int ph = ceilTo(h, multiple);
+    float[] nhwc = new float[pw * ph * 3];
+    for (int y = 0; y < ph; y++) {
+      int sy = mirror(y, h);
+      for (int x = 0; x < pw; x++) {
+        int src = sy * w + mirror(x, w);
+        int dst = (y * pw + x) * 3;
+        for (int c = 0; c < 3; c++) {
+          nhwc[dst + c] = tile.plane(tile.colourChannels() == 1 ? 0 : c)[src];
+        }
+      }
+    }
+    float[] out;
+    try (NDManager call = model.newCallManager()) {
+      NDArray y = executor.run(call.create(nhwc, new Shape(1, ph, pw, 3)));
+      out = y.toFloatArray();
+    }
+    float[][] rgb = new float[3][w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int src = (y * pw + x) * 3;
+        for (int c = 0; c < 3; c++) {
+          // the packages' runtime clips to 0..1 before it writes pixels
+          rgb[c][y * w + x] = Math.max(0f, Math.min(1f, out[src + c]));
+        }
+      }
+    }
+    return PlanarImage.of(w, h, rgb, null);
+  }
+
+  private static int ceilTo(int n, int multiple) {
+    return (n + multiple - 1) / multiple * multiple;
+  }
+
+  /**
+   * Index {@code i} reflected into [0, n) without repeating the edge sample, as NumPy's reflect.
+   */
+  static int mirror(int i, int n) {
+    if (n == 1) {
+      return 0;
+    }
+    int period = 2 * (n - 1);
+    int m = i % period;
+    return m < n ? m : period - m;
+  }
+}
