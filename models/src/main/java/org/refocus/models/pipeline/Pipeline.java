@@ -14,12 +14,16 @@ import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.refocus.models.assess.Assessment;
 import org.refocus.models.assess.Assessor;
+import org.refocus.models.assess.BlurType;
 import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.jpeg.CompressionTrace;
 import org.refocus.models.jpeg.QuantisationTable;
+import org.refocus.models.neural.GraphModel;
+import org.refocus.models.neural.LoadedModel;
 import org.refocus.models.neural.NeuralModel;
 import org.refocus.models.neural.NeuralModels;
+import org.refocus.models.neural.NeuralRestorer;
 import org.refocus.models.neural.NeuralUpscaler;
 import org.refocus.models.neural.Tiling;
 import org.refocus.models.restore.JpegDeblocker;
@@ -81,7 +85,7 @@ public final class Pipeline implements AutoCloseable {
 
   private final Assessor assessor = new Assessor();
   private final Supplier<NeuralModels> neuralModels;
-  private final Map<String, NeuralModel> loaded = new HashMap<>();
+  private final Map<String, LoadedModel> loaded = new HashMap<>();
   private NeuralModels models;
 
   /** Neural models from the configured store and engine, loaded on first use. */
@@ -140,10 +144,21 @@ public final class Pipeline implements AutoCloseable {
     return out;
   }
 
-  private static PlanarImage deblur(
+  private PlanarImage deblur(
       PlanarImage image, Assessment a, RestorationSettings.Deblur s, List<StepRecord> steps) {
-    PointSpreadFunction psf;
     Map<String, Object> parameters = new LinkedHashMap<>();
+    boolean neural =
+        s.mode().equals("neural")
+            || (s.mode().equals("auto") && s.model() != null && a.blur().type() == BlurType.MOTION);
+    if (neural) {
+      if (s.mode().equals("auto")) {
+        parameters.put("blur", "motion (assessed)");
+        parameters.put("confidence", a.blur().confidence());
+      }
+      return neuralRestore(
+          "deblur", image, s.model(), s.tile(), s.strengthOr(1.0), parameters, steps);
+    }
+    PointSpreadFunction psf;
     switch (s.mode()) {
       case "motion" -> {
         psf = PointSpreadFunction.motion(s.length(), s.angle());
@@ -185,15 +200,20 @@ public final class Pipeline implements AutoCloseable {
     return out;
   }
 
-  private static PlanarImage denoise(
+  private PlanarImage denoise(
       PlanarImage image, Assessment a, RestorationSettings.Denoise s, List<StepRecord> steps) {
     double minimum = s.minNoiseLevels() == null ? AUTO_MIN_NOISE_LEVELS : s.minNoiseLevels();
     boolean run = s.mode().equals("on") || (s.mode().equals("auto") && a.noiseLevels() >= minimum);
     if (!run) {
       return image;
     }
-    double strength = s.strength() == null ? DEFAULT_DENOISE_STRENGTH : s.strength();
     Map<String, Object> parameters = new LinkedHashMap<>();
+    if (s.model() != null) {
+      parameters.put("sigmaLevels", a.noiseLevels());
+      double strength = s.strength() == null ? 1.0 : s.strength();
+      return neuralRestore("denoise", image, s.model(), s.tile(), strength, parameters, steps);
+    }
+    double strength = s.strength() == null ? DEFAULT_DENOISE_STRENGTH : s.strength();
     parameters.put("sigmaLevels", a.noiseLevels());
     parameters.put("strength", strength);
     long start = System.nanoTime();
@@ -245,40 +265,98 @@ public final class Pipeline implements AutoCloseable {
     parameters.put("overlap", tiling.overlap());
     parameters.put("margin", tiling.margin());
     PlanarImage out = upscaler.upscale(image, tiling, done -> {});
-    steps.add(
-        new StepRecord(
-            "upscale",
-            model.id(),
-            model.source().version(),
-            Collections.unmodifiableMap(parameters),
-            model.engine().describe(),
-            (System.nanoTime() - start) / 1_000_000,
-            new StepRecord.ModelReference(
-                model.id(),
-                model.source().name(),
-                model.source().version(),
-                model.weightsSha256())));
+    steps.add(record("upscale", model, parameters, start));
     return out;
   }
 
-  private synchronized NeuralModel model(String id)
+  /**
+   * A same-size neural step (deblur, denoise). A model that cannot run fails the image with the
+   * reason: a classical substitute would be a different restoration than the one asked for.
+   */
+  private PlanarImage neuralRestore(
+      String step,
+      PlanarImage image,
+      String modelId,
+      Integer tile,
+      double strength,
+      Map<String, Object> parameters,
+      List<StepRecord> steps) {
+    if (strength < 0 || strength > 1) {
+      throw new IllegalArgumentException(step + " strength is 0..1, not " + strength);
+    }
+    long start = System.nanoTime();
+    try {
+      GraphModel model = graphModel(modelId);
+      NeuralRestorer restorer = new NeuralRestorer(model);
+      Tiling tiling = tile == null ? restorer.defaultTiling() : restorer.tiling(tile);
+      parameters.put("tile", tiling.tile());
+      parameters.put("overlap", tiling.overlap());
+      parameters.put("margin", tiling.margin());
+      parameters.put("padding", "reflect to multiples of " + model.spec().sizeMultiple());
+      parameters.put("strength", strength);
+      PlanarImage restored = restorer.restore(image, tiling, done -> {});
+      PlanarImage out = strength == 1 ? restored : image.blendToward(restored, strength);
+      steps.add(record(step, model, parameters, start));
+      return out;
+    } catch (RuntimeException
+        | IOException
+        | ModelStoreException
+        | TfjsFormatException
+        | TranslateException e) {
+      throw new RestorationException(step + " with " + modelId + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static StepRecord record(
+      String step, LoadedModel model, Map<String, Object> parameters, long startNanos) {
+    return new StepRecord(
+        step,
+        model.id(),
+        model.source().version(),
+        Collections.unmodifiableMap(parameters),
+        model.engine().describe(),
+        (System.nanoTime() - startNanos) / 1_000_000,
+        new StepRecord.ModelReference(
+            model.id(), model.source().name(), model.source().version(), model.weightsSha256()));
+  }
+
+  private NeuralModel model(String id)
       throws IOException, ModelStoreException, TfjsFormatException {
-    NeuralModel model = loaded.get(id);
+    return (NeuralModel) loaded(id, () -> models().load(id));
+  }
+
+  private GraphModel graphModel(String id)
+      throws IOException, ModelStoreException, TfjsFormatException {
+    return (GraphModel) loaded(id, () -> models().loadGraph(id));
+  }
+
+  @FunctionalInterface
+  private interface Loader {
+    LoadedModel load() throws IOException, ModelStoreException, TfjsFormatException;
+  }
+
+  private synchronized LoadedModel loaded(String id, Loader loader)
+      throws IOException, ModelStoreException, TfjsFormatException {
+    LoadedModel model = loaded.get(id);
     if (model == null) {
-      if (models == null) {
-        models = neuralModels.get();
-      }
-      model = models.load(id);
+      model = loader.load();
       loaded.put(id, model);
     }
     return model;
+  }
+
+  private synchronized NeuralModels models() {
+    if (models == null) {
+      models = neuralModels.get();
+    }
+    return models;
   }
 
   /** Releases the neural models this pipeline loaded; not while it is still restoring. */
   @Override
   public synchronized void close() {
     RuntimeException first = null;
-    for (NeuralModel model : loaded.values()) {
+    for (LoadedModel model : loaded.values()) {
       try {
         model.close();
       } catch (RuntimeException e) {

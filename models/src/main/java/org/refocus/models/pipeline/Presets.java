@@ -24,6 +24,7 @@ public final class Presets {
           "enlarge-2x-neural-best",
           "enlarge-4x-neural-fast",
           "enlarge-4x-neural-best",
+          "restore-neural",
           "off");
 
   private static final ObjectMapper JSON =

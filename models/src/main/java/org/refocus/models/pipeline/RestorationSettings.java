@@ -10,10 +10,11 @@ import org.refocus.models.store.ModelSpec;
  * @param deblock "off", "auto" (where the pixels show a JPEG quantiser of IJG quality {@code
  *     maxQuality} or lower) or "on" (assuming the standard table of IJG {@code quality} where none
  *     shows)
- * @param deblur "off", "auto" (only where a straight motion blur is measured with confidence), or
- *     "motion" with the given length and angle, or "defocus" with the given radius
+ * @param deblur "off", "auto" (only where a straight motion blur is measured with confidence; with
+ *     a {@code model}, wherever the assessment says motion blur), "motion" with the given length
+ *     and angle, "defocus" with the given radius, or "neural" (always, by the {@code model})
  * @param denoise "off", "auto" (where the measured noise is at least {@code minNoiseLevels}) or
- *     "on" (with the measured σ)
+ *     "on"; by non-local means with the measured σ, or by the {@code model}
  * @param upscale 1 (none), 2, 3, 4 or 8, by Lanczos or a neural model
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -51,23 +52,52 @@ public record RestorationSettings(
     }
   }
 
+  /**
+   * @param model a catalogued restoration model ({@code maxim-deblurring}) for modes "auto" and
+   *     "neural"
+   * @param tile the model's tile side in pixels; absent, derived from free memory
+   */
   public record Deblur(
       String mode,
       Double length,
       Double angle,
       Double radius,
       Double strength,
-      Double noiseToSignal) {
+      Double noiseToSignal,
+      String model,
+      Integer tile) {
     public static final Deblur OFF = new Deblur("off", null, null, null, null, null);
+
+    public static final String DEFAULT_MODEL = "maxim-deblurring";
+
+    /** A classical deblur. */
+    public Deblur(
+        String mode,
+        Double length,
+        Double angle,
+        Double radius,
+        Double strength,
+        Double noiseToSignal) {
+      this(mode, length, angle, radius, strength, noiseToSignal, null, null);
+    }
 
     public Deblur {
       mode = mode == null ? "off" : mode;
-      if (!mode.equals("off")
-          && !mode.equals("auto")
-          && !mode.equals("motion")
-          && !mode.equals("defocus")) {
-        throw new IllegalArgumentException("deblur mode off, auto, motion or defocus, not " + mode);
+      switch (mode) {
+        case "off", "auto", "motion", "defocus" -> {
+          if (model != null && !mode.equals("auto")) {
+            throw new IllegalArgumentException("deblur mode " + mode + " takes no model");
+          }
+        }
+        case "neural" -> model = model == null ? DEFAULT_MODEL : model;
+        default ->
+            throw new IllegalArgumentException(
+                "deblur mode off, auto, motion, defocus or neural, not " + mode);
       }
+      if (model != null) {
+        restorationModel(model);
+      }
+      checkTile(tile);
       if (mode.equals("motion") && (length == null || angle == null)) {
         throw new IllegalArgumentException("deblur mode motion needs length and angle");
       }
@@ -81,14 +111,58 @@ public record RestorationSettings(
     }
   }
 
-  public record Denoise(String mode, Double minNoiseLevels, Double strength) {
+  /**
+   * @param model a catalogued restoration model ({@code maxim-denoising}, trained on real sensor
+   *     noise) instead of non-local means
+   * @param tile the model's tile side in pixels; absent, derived from free memory
+   */
+  public record Denoise(
+      String mode, Double minNoiseLevels, Double strength, String model, Integer tile) {
     public static final Denoise OFF = new Denoise("off", null, null);
+
+    /** A non-local-means denoise. */
+    public Denoise(String mode, Double minNoiseLevels, Double strength) {
+      this(mode, minNoiseLevels, strength, null, null);
+    }
 
     public Denoise {
       mode = mode == null ? "off" : mode;
       if (!mode.equals("off") && !mode.equals("auto") && !mode.equals("on")) {
         throw new IllegalArgumentException("denoise mode off, auto or on, not " + mode);
       }
+      if (model != null) {
+        restorationModel(model);
+      }
+      checkTile(tile);
+    }
+  }
+
+  /** Checks that {@code id} is a catalogued same-size restoration model. */
+  static void restorationModel(String id) {
+    ModelCatalog catalog = ModelCatalog.bundled();
+    ModelSpec spec =
+        catalog
+            .model(id)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no restoration model '"
+                            + id
+                            + "'; catalogued: "
+                            + catalog.packages().stream()
+                                .flatMap(p -> p.models().stream())
+                                .filter(m -> m.scale() == 1)
+                                .map(ModelSpec::id)
+                                .toList()));
+    if (spec.scale() != 1) {
+      throw new IllegalArgumentException(
+          "model " + id + " enlarges " + spec.scale() + "x; a restoration step keeps the size");
+    }
+  }
+
+  private static void checkTile(Integer tile) {
+    if (tile != null && tile < 128) {
+      throw new IllegalArgumentException("restoration tile at least 128 pixels, not " + tile);
     }
   }
 
