@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
-import java.lang.management.ManagementFactory;
+import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 import org.refocus.models.graph.GraphExecutor;
 import org.refocus.models.image.PlanarImage;
@@ -17,8 +17,6 @@ import org.refocus.models.image.PlanarImage;
  * untouched; a gray image goes through as three equal channels and comes back as their mean.
  */
 public final class NeuralRestorer {
-
-  public static final String TILE_PROPERTY = NeuralUpscaler.TILE_PROPERTY;
 
   /**
    * MAXIM was trained on 256² crops, and its grid mixing spans the whole tile: much smaller tiles
@@ -60,16 +58,11 @@ public final class NeuralRestorer {
    * on a GPU); {@code -Drefocus.tile=N} overrides.
    */
   public Tiling defaultTiling() {
-    String fixed = System.getProperty(TILE_PROPERTY);
-    if (fixed != null && !fixed.isBlank()) {
-      try {
-        return tiling(Integer.parseInt(fixed.trim()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            TILE_PROPERTY + "=" + fixed + ": a tile side of at least " + MIN_TILE + " pixels", e);
-      }
+    OptionalInt fixed = TileSides.fixed();
+    if (fixed.isPresent()) {
+      return tiling(fixed.getAsInt());
     }
-    long budget = freePhysicalMemory() / 4;
+    long budget = TileSides.freePhysicalMemory() / 4;
     int side = (int) Math.sqrt((double) budget / BYTES_PER_PIXEL);
     int max = model.engine().device().isGpu() ? MAX_GPU_TILE : MAX_CPU_TILE;
     return tiling(Math.max(MIN_TILE, Math.min(max, side)));
@@ -84,40 +77,16 @@ public final class NeuralRestorer {
     return new Tiling(Math.max(multiple, tile / multiple * multiple), OVERLAP, MARGIN);
   }
 
-  private static long freePhysicalMemory() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getFreeMemorySize();
-    }
-    return 2L << 30;
-  }
-
   public PlanarImage restore(PlanarImage image, Tiling tiling, IntConsumer progress)
       throws TranslateException {
     int w = image.width();
     int h = image.height();
-    int channels = image.colourChannels();
-    float[][] planes = new float[channels][Math.multiplyExact(w, h)];
+    PlaneSink sink = new PlaneSink(image.colourChannels(), w, h);
     try (GraphExecutor executor = model.newExecutor()) {
       new TiledInference(tile -> restoreTile(executor, tile), 1, tiling)
-          .run(
-              image.withoutAlpha(),
-              (y, rows, width, rgb) -> {
-                int offset = y * width;
-                int n = rows * width;
-                if (channels == 3) {
-                  for (int c = 0; c < 3; c++) {
-                    System.arraycopy(rgb[c], 0, planes[c], offset, n);
-                  }
-                } else {
-                  for (int i = 0; i < n; i++) {
-                    planes[0][offset + i] = (rgb[0][i] + rgb[1][i] + rgb[2][i]) / 3f;
-                  }
-                }
-              },
-              progress);
+          .run(image.withoutAlpha(), sink, progress);
     }
-    return PlanarImage.of(w, h, planes, image.hasAlpha() ? image.alpha().clone() : null);
+    return PlanarImage.of(w, h, sink.planes(), image.hasAlpha() ? image.alpha().clone() : null);
   }
 
   private PlanarImage restoreTile(GraphExecutor executor, PlanarImage tile) {

@@ -2,7 +2,7 @@ package org.refocus.models.neural;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
-import java.lang.management.ManagementFactory;
+import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.restore.LanczosUpscaler;
@@ -45,16 +45,11 @@ public final class NeuralUpscaler {
    * the models' edge handling disturbs.
    */
   public Tiling defaultTiling() {
-    String fixed = System.getProperty(TILE_PROPERTY);
-    if (fixed != null && !fixed.isBlank()) {
-      try {
-        return tiling(Integer.parseInt(fixed.trim()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            TILE_PROPERTY + "=" + fixed + ": a tile side of at least " + MIN_TILE + " pixels", e);
-      }
+    OptionalInt fixed = TileSides.fixed();
+    if (fixed.isPresent()) {
+      return tiling(fixed.getAsInt());
     }
-    long budget = freePhysicalMemory() / 4;
+    long budget = TileSides.freePhysicalMemory() / 4;
     // twice the activations: the engine's convolution workspaces come on top
     double perPixel = 2 * model.activationBytesPerPixel();
     int side = (int) Math.min(Math.sqrt(budget / perPixel), maxSideForWorkspace());
@@ -78,44 +73,19 @@ public final class NeuralUpscaler {
     return new Tiling(tile, 32, 8);
   }
 
-  private static long freePhysicalMemory() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getFreeMemorySize();
-    }
-    return 2L << 30;
-  }
-
   public PlanarImage upscale(PlanarImage image, Tiling tiling, IntConsumer progress)
       throws TranslateException {
     int s = model.scale();
     int outW = image.width() * s;
     int outH = image.height() * s;
-    int channels = image.colourChannels();
-    float[][] planes = new float[channels][Math.multiplyExact(outW, outH)];
-    upscale(
-        image,
-        tiling,
-        (y, rows, width, rgb) -> {
-          int offset = y * width;
-          int n = rows * width;
-          if (channels == 3) {
-            for (int c = 0; c < 3; c++) {
-              System.arraycopy(rgb[c], 0, planes[c], offset, n);
-            }
-          } else {
-            for (int i = 0; i < n; i++) {
-              planes[0][offset + i] = (rgb[0][i] + rgb[1][i] + rgb[2][i]) / 3f;
-            }
-          }
-        },
-        progress);
+    PlaneSink sink = new PlaneSink(image.colourChannels(), outW, outH);
+    upscale(image, tiling, sink, progress);
     float[] alpha = null;
     if (image.hasAlpha()) {
       PlanarImage a = PlanarImage.gray(image.width(), image.height(), image.alpha());
       alpha = LanczosUpscaler.upscale(a, s).plane(0);
     }
-    return PlanarImage.of(outW, outH, planes, alpha);
+    return PlanarImage.of(outW, outH, sink.planes(), alpha);
   }
 
   /** Colour only, streamed to {@code sink} band by band. */

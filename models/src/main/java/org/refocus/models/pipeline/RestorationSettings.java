@@ -1,6 +1,7 @@
 package org.refocus.models.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.function.Predicate;
 import org.refocus.models.store.ModelCatalog;
 import org.refocus.models.store.ModelSpec;
 
@@ -139,25 +140,28 @@ public record RestorationSettings(
 
   /** Checks that {@code id} is a catalogued same-size restoration model. */
   static void restorationModel(String id) {
-    ModelCatalog catalog = ModelCatalog.bundled();
-    ModelSpec spec =
-        catalog
-            .model(id)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "no restoration model '"
-                            + id
-                            + "'; catalogued: "
-                            + catalog.packages().stream()
-                                .flatMap(p -> p.models().stream())
-                                .filter(m -> m.scale() == 1)
-                                .map(ModelSpec::id)
-                                .toList()));
+    ModelSpec spec = catalogued(id, "no restoration model '" + id + "'", m -> m.scale() == 1);
     if (spec.scale() != 1) {
       throw new IllegalArgumentException(
           "model " + id + " enlarges " + spec.scale() + "x; a restoration step keeps the size");
     }
+  }
+
+  /** The catalogued model {@code id}, or an error listing the ones that would do. */
+  private static ModelSpec catalogued(String id, String missing, Predicate<ModelSpec> wouldDo) {
+    ModelCatalog catalog = ModelCatalog.bundled();
+    return catalog
+        .model(id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    missing
+                        + "; catalogued: "
+                        + catalog.packages().stream()
+                            .flatMap(p -> p.models().stream())
+                            .filter(wouldDo)
+                            .map(ModelSpec::id)
+                            .toList()));
   }
 
   private static void checkTile(Integer tile) {
@@ -221,21 +225,10 @@ public record RestorationSettings(
       ModelCatalog catalog = ModelCatalog.bundled();
       String id = catalog.model(model).isPresent() ? model : model + "-x" + factor;
       ModelSpec spec =
-          catalog
-              .model(id)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "no upscaling model '"
-                              + model
-                              + "' for "
-                              + factor
-                              + "x; catalogued: "
-                              + catalog.packages().stream()
-                                  .flatMap(p -> p.models().stream())
-                                  .filter(m -> m.scale() == factor)
-                                  .map(ModelSpec::id)
-                                  .toList()));
+          catalogued(
+              id,
+              "no upscaling model '" + model + "' for " + factor + "x",
+              m -> m.scale() == factor);
       if (spec.scale() != factor) {
         throw new IllegalArgumentException(
             "model " + id + " enlarges " + spec.scale() + "x, the step asks " + factor + "x");
