@@ -1,0 +1,220 @@
+package org.refocus.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.refocus.models.graph.GraphExecutor;
+import org.refocus.models.image.PlanarImage;
+import org.refocus.models.io.ImageDecoder;
+import org.refocus.models.neural.GraphModel;
+import org.refocus.models.neural.NeuralModels;
+import org.refocus.models.pipeline.Pipeline;
+import org.refocus.models.pipeline.PipelineResult;
+import org.refocus.models.pipeline.Presets;
+import org.refocus.models.pipeline.RestorationSettings;
+import org.refocus.models.pipeline.StepRecord;
+import org.refocus.models.quality.QualityMetrics;
+
+/**
+ * MAXIM on the CPU.
+ *
+ * <ul>
+ *   <li>{@code gopro [GOPRO_DIR] [TILE]}: every blurred/sharp pair of the GoPro samples (full
+ *       1280×720 frames, tiled) through the {@code restore-neural} preset: PSNR/SSIM of the blurred
+ *       input and of the output against the sharp frame, and the sharp frame through the same
+ *       preset (it must not get worse). The published MAXIM-3S GoPro test mean is 32.86 dB.
+ *   <li>{@code speed [MODEL] [SIDE]}: one SIDE² tile (default 256), run twice (the first folds the
+ *       shape arithmetic and uploads constants); seconds per megapixel, peak RSS, and engine time
+ *       by op, to show the share outside convolutions and Einsums. Per-op times need a synchronous
+ *       engine: bench/run sets {@code MXNET_ENGINE_TYPE=NaiveEngine}.
+ * </ul>
+ */
+public final class MaximBenchmark {
+
+  private MaximBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args.length > 0 ? args[0] : "gopro";
+    switch (mode) {
+      case "gopro" ->
+          gopro(
+              Path.of(args.length > 1 ? args[1] : "../shared/data/GoPro_samples"),
+              args.length > 2 ? Integer.valueOf(args[2]) : null);
+      case "speed" ->
+          speed(
+              args.length > 1 ? args[1] : "maxim-deblurring",
+              args.length > 2 ? Integer.parseInt(args[2]) : 256);
+      default -> throw new IllegalArgumentException("gopro or speed, not " + mode);
+    }
+  }
+
+  private static void gopro(Path dir, Integer tile) throws Exception {
+    RestorationSettings preset = Presets.load("restore-neural");
+    RestorationSettings settings =
+        new RestorationSettings(
+            preset.deblock(),
+            new RestorationSettings.Deblur(
+                preset.deblur().mode(),
+                null,
+                null,
+                null,
+                preset.deblur().strength(),
+                null,
+                preset.deblur().model(),
+                tile),
+            preset.denoise(),
+            preset.upscale());
+    List<Path> blurred;
+    try (Stream<Path> files = Files.list(dir.resolve("blur"))) {
+      blurred = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+    }
+    System.out.println("GoPro pairs through restore-neural (PSNR/SSIM on RGB, 8-bit output)");
+    double gainSum = 0;
+    double outSum = 0;
+    try (Pipeline pipeline = new Pipeline()) {
+      for (Path blurPath : blurred) {
+        String name = blurPath.getFileName().toString();
+        PlanarImage blur = decode(blurPath);
+        PlanarImage sharp = decode(dir.resolve("sharp").resolve(name));
+        long start = System.nanoTime();
+        PipelineResult result = pipeline.run(blur, settings);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PlanarImage out = eightBit(result.image());
+        double before = QualityMetrics.psnr(sharp, blur, 0);
+        double after = QualityMetrics.psnr(sharp, out, 0);
+        gainSum += after - before;
+        outSum += after;
+        System.out.printf(
+            Locale.ROOT,
+            "%-14s assessed %-14s blurred %.2f dB / SSIM %.4f → restored %.2f dB / SSIM %.4f"
+                + " (%+.2f dB) in %.0f s (%.0f s/MP), steps %s%n",
+            name,
+            result.assessment().blur().type(),
+            before,
+            QualityMetrics.ssim(sharp, blur, 0),
+            after,
+            QualityMetrics.ssim(sharp, out, 0),
+            after - before,
+            seconds,
+            seconds / (blur.pixelCount() / 1e6),
+            describe(result.steps()));
+
+        PipelineResult onSharp = pipeline.run(sharp, settings);
+        System.out.printf(
+            Locale.ROOT,
+            "%-14s sharp frame assessed %s: %+.2f dB against itself, steps %s%n",
+            name,
+            onSharp.assessment().blur().type(),
+            -psnrLoss(sharp, eightBit(onSharp.image())),
+            describe(onSharp.steps()));
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "mean restored %.2f dB, mean gain %+.2f dB over %d pairs; peak RSS %d MB%n",
+        outSum / blurred.size(),
+        gainSum / blurred.size(),
+        blurred.size(),
+        OperatorBenchmark.peakResidentMegabytes());
+  }
+
+  /** 0 when untouched, else how far below a perfect copy the output falls (PSNR is finite). */
+  private static double psnrLoss(PlanarImage sharp, PlanarImage out) {
+    double psnr = QualityMetrics.psnr(sharp, out, 0);
+    return Double.isInfinite(psnr) ? 0 : 100 - Math.min(100, psnr);
+  }
+
+  private static String describe(List<StepRecord> steps) {
+    return steps.isEmpty()
+        ? "none"
+        : String.join(
+            ", ",
+            steps.stream().map(s -> s.step() + " " + s.operator() + " " + s.parameters()).toList());
+  }
+
+  private static void speed(String id, int side) throws Exception {
+    NeuralModels models = NeuralModels.configured();
+    float[] pixels = new float[side * side * 3];
+    Random random = new Random(7);
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = 0.2f + 0.6f * random.nextFloat();
+    }
+    System.out.printf(
+        Locale.ROOT, "%s, %d² tile, engine %s%n", id, side, models.engine().describe());
+    try (GraphModel model = models.loadGraph(id);
+        GraphExecutor executor = model.newExecutor();
+        NDManager manager = NDManager.newBaseManager(model.engine().device())) {
+      for (int run = 1; run <= 2; run++) {
+        Map<String, long[]> byOp = new TreeMap<>();
+        long start = System.nanoTime();
+        try (NDManager call = manager.newSubManager()) {
+          NDArray out =
+              executor.run(
+                  call.create(pixels, new Shape(1, side, side, 3)),
+                  (op, nanos) -> {
+                    long[] t = byOp.computeIfAbsent(op, k -> new long[2]);
+                    t[0] += nanos;
+                    t[1]++;
+                  });
+          out.toFloatArray();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long engine = byOp.values().stream().mapToLong(t -> t[0]).sum();
+        long heavy =
+            Stream.of("Conv2D", "Conv2DBackpropInput", "Einsum")
+                .mapToLong(op -> byOp.getOrDefault(op, new long[1])[0])
+                .sum();
+        System.out.printf(
+            Locale.ROOT,
+            "run %d: %.1f s, %.0f s/MP; in nodes %.1f s, of which convolutions and Einsums"
+                + " %.1f s; outside them %.1f%% of the run%n",
+            run,
+            seconds,
+            seconds / (side * (double) side / 1e6),
+            engine / 1e9,
+            heavy / 1e9,
+            100.0 * (seconds - heavy / 1e9) / seconds);
+        if (run == 2) {
+          byOp.entrySet().stream()
+              .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+              .limit(15)
+              .forEach(
+                  e ->
+                      System.out.printf(
+                          Locale.ROOT,
+                          "  %-22s %6d nodes %7.2f s %5.1f%%%n",
+                          e.getKey(),
+                          e.getValue()[1],
+                          e.getValue()[0] / 1e9,
+                          100.0 * e.getValue()[0] / 1e9 / seconds));
+        }
+      }
+    }
+    System.out.printf("peak RSS %d MB%n", OperatorBenchmark.peakResidentMegabytes());
+  }
+
+  private static PlanarImage decode(Path path) throws Exception {
+    return new ImageDecoder().decode(path).pixels().withoutAlpha();
+  }
+
+  private static PlanarImage eightBit(PlanarImage image) {
+    float[][] planes = new float[image.colourChannels()][];
+    for (int c = 0; c < planes.length; c++) {
+      float[] in = image.plane(c);
+      float[] out = new float[in.length];
+      for (int i = 0; i < in.length; i++) {
+        out[i] = Math.round(Math.max(0f, Math.min(1f, in[i])) * 255f) / 255f;
+      }
+      planes[c] = out;
+    }
+    return PlanarImage.of(image.width(), image.height(), planes, null);
+  }
+}
