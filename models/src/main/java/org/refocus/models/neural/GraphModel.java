@@ -8,7 +8,8 @@ import org.refocus.models.store.ModelSpec;
 
 /**
  * A catalogued TF.js graph model (MAXIM) planned for our executor: the plan and its constants are
- * shared; each thread takes its own {@link #newExecutor()}, as it would a predictor.
+ * shared; each thread runs its own executor, as it would a predictor, and keeps it from image to
+ * image so constants upload and shape arithmetic folds once per thread, not once per image.
  */
 public final class GraphModel implements LoadedModel {
 
@@ -18,6 +19,7 @@ public final class GraphModel implements LoadedModel {
   private final GraphPlan plan;
   private final String weightsSha256;
   private final NDManager manager;
+  private final ThreadLocal<GraphExecutor> executors = new ThreadLocal<>();
 
   GraphModel(
       ModelSpec spec,
@@ -60,6 +62,19 @@ public final class GraphModel implements LoadedModel {
   /** An executor on this model's engine and device; close it when the thread is done. */
   public GraphExecutor newExecutor() {
     return new GraphExecutor(plan, manager);
+  }
+
+  /**
+   * The calling thread's executor, made on first use; it lives as long as this model (closing the
+   * model releases every thread's).
+   */
+  GraphExecutor executor() {
+    GraphExecutor executor = executors.get();
+    if (executor == null) {
+      executor = newExecutor();
+      executors.set(executor);
+    }
+    return executor;
   }
 
   /** A manager for one call's arrays, on this model's engine and device. */

@@ -84,10 +84,9 @@ public final class NeuralRestorer {
     int w = image.width();
     int h = image.height();
     PlaneSink sink = new PlaneSink(image.colourChannels(), w, h);
-    try (GraphExecutor executor = model.newExecutor()) {
-      new TiledInference(tile -> restoreTile(executor, tile), 1, tiling)
-          .run(image.withoutAlpha(), sink, progress);
-    }
+    GraphExecutor executor = model.executor();
+    new TiledInference(tile -> restoreTile(executor, tile), 1, tiling)
+        .run(image.withoutAlpha(), sink, progress);
     return PlanarImage.of(w, h, sink.planes(), image.hasAlpha() ? image.alpha().clone() : null);
   }
 
