@@ -52,10 +52,6 @@ public final class GraphExecutor implements AutoCloseable {
     return new GraphExecutor(GraphPlan.of(file), parent);
   }
 
-  public GraphPlan plan() {
-    return plan;
-  }
-
   /** Nodes folded on the heap, and nodes run on the engine. */
   public int[] split() {
     return plan.split();

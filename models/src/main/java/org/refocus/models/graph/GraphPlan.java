@@ -157,12 +157,4 @@ public final class GraphPlan {
   public int[] split() {
     return new int[] {host.size(), order.size() - host.size()};
   }
-
-  /** Float parameters held as constants. */
-  public long floatConstants() {
-    return constants.values().stream()
-        .filter(t -> t.type() == HostTensor.Type.FLOAT)
-        .mapToLong(HostTensor::size)
-        .sum();
-  }
 }

@@ -55,10 +55,6 @@ public final class GraphModel implements LoadedModel {
     return weightsSha256;
   }
 
-  public GraphPlan plan() {
-    return plan;
-  }
-
   /** An executor on this model's engine and device; close it when the thread is done. */
   public GraphExecutor newExecutor() {
     return new GraphExecutor(plan, manager);

@@ -50,10 +50,6 @@ public final class NeuralRestorer {
     this.model = model;
   }
 
-  public GraphModel model() {
-    return model;
-  }
-
   /**
    * The largest multiple of the model's size multiple that a quarter of the free physical memory
    * holds, between {@value #MIN_TILE} and {@value #MAX_CPU_TILE} on a CPU ({@value #MAX_GPU_TILE}
