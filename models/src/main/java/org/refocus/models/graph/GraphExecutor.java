@@ -24,12 +24,12 @@ import org.refocus.models.tfjs.TfjsFormatException;
 public final class GraphExecutor implements AutoCloseable {
 
   /**
-   * Told each engine-side node's op and how long it took (with MXNet, only meaningful when the
-   * engine runs synchronously: {@code MXNET_ENGINE_TYPE=NaiveEngine}).
+   * Told each engine-side node and how long it took (with MXNet, only meaningful when the engine
+   * runs synchronously: {@code MXNET_ENGINE_TYPE=NaiveEngine}).
    */
   @FunctionalInterface
   public interface NodeTimer {
-    void ran(String op, long nanos);
+    void ran(GraphNode node, long nanos);
   }
 
   private final GraphPlan plan;
@@ -80,7 +80,7 @@ public final class GraphExecutor implements AutoCloseable {
       try {
         result = DeviceKernels.apply(node, arguments(node, values));
         if (timer != null) {
-          timer.ran(node.op(), System.nanoTime() - start);
+          timer.ran(node, System.nanoTime() - start);
         }
       } catch (RuntimeException e) {
         throw new IllegalStateException(

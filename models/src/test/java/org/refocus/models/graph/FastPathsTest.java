@@ -1,0 +1,76 @@
+package org.refocus.models.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each fast path against the plain DJL call it replaces. */
+class FastPathsTest {
+
+  private NDManager manager;
+  private NDArray x;
+
+  @BeforeEach
+  void setUp() {
+    manager = NDManager.newBaseManager();
+    manager.getEngine().setRandomSeed(11);
+    x = manager.randomNormal(new Shape(2, 6, 5, 7));
+  }
+
+  @AfterEach
+  void tearDown() {
+    manager.close();
+  }
+
+  @Test
+  void transposeAndConcatAreTheSameBitForBit() {
+    int[] perm = {0, 3, 1, 2};
+    assertThat(FastPaths.transpose(x, perm).toFloatArray())
+        .containsExactly(x.transpose(perm).toFloatArray());
+    assertThat(FastPaths.transpose(x, perm).getShape()).isEqualTo(new Shape(2, 7, 6, 5));
+
+    NDArray y = manager.randomNormal(new Shape(2, 6, 5, 3));
+    NDArray fast = FastPaths.concat(new NDList(x, y), 3);
+    assertThat(fast.getShape()).isEqualTo(new Shape(2, 6, 5, 10));
+    assertThat(fast.toFloatArray())
+        .containsExactly(NDArrays.concat(new NDList(x, y), 3).toFloatArray());
+  }
+
+  @Test
+  void sumsOverEveryRunOfAxesAgreeWithTheReduction() {
+    int[][] axes = {{3}, {-1}, {1, 2}, {0}, {0, 1}, {2, 1}, {1, 3}, {0, 1, 2, 3}, {2}};
+    for (int[] a : axes) {
+      for (boolean keep : new boolean[] {true, false}) {
+        NDArray fast = FastPaths.sum(x, a, keep);
+        NDArray plain = x.sum(a, keep);
+        assertThat(fast.getShape()).as("axes %s keep %s", a, keep).isEqualTo(plain.getShape());
+        float[] f = fast.toFloatArray();
+        float[] p = plain.toFloatArray();
+        for (int i = 0; i < p.length; i++) {
+          assertThat(f[i]).as("axes %s keep %s", a, keep).isCloseTo(p[i], within(1e-5f));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aMatrixProductOnTheLastAxisIsTheBatchedProduct() {
+    NDArray w = manager.randomNormal(new Shape(7, 4));
+    NDArray fast = FastPaths.matMulLastAxis(x, w);
+    NDArray plain = x.matMul(w);
+    assertThat(fast.getShape()).isEqualTo(new Shape(2, 6, 5, 4));
+    float[] f = fast.toFloatArray();
+    float[] p = plain.toFloatArray();
+    for (int i = 0; i < p.length; i++) {
+      assertThat(f[i]).isCloseTo(p[i], within(1e-5f));
+    }
+  }
+}
