@@ -101,8 +101,10 @@ final class DeviceKernels {
       }
       case "BroadcastTo" -> in.device(0).broadcast(new Shape(HostKernels.toLongs(in.host(1))));
       case "GatherV2" -> gather(node, in);
-      case "Einsum" -> einsum(node, in.device(0), in.device(1));
-      case "Conv2D" -> conv2d(node, in.device(0), in.device(1));
+      case "Einsum" -> einsum(node, in.device(0), in.device(1), null);
+      case "Einsum" + Fusions.BIAS_ADD -> einsum(node, in.device(0), in.device(1), in.device(2));
+      case "Conv2D" -> conv2d(node, in.device(0), in.device(1), null);
+      case "Conv2D" + Fusions.BIAS_ADD -> conv2d(node, in.device(0), in.device(1), in.device(2));
       case "Conv2DBackpropInput" -> conv2dTranspose(node, in.host(0), in.device(1), in.device(2));
       default -> throw new IllegalStateException("no device kernel for " + node.op());
     };
@@ -168,23 +170,29 @@ final class DeviceKernels {
     return joined;
   }
 
-  /** The three equations in MAXIM, each a matrix product after moving the summed axis. */
-  private static NDArray einsum(GraphNode node, NDArray a, NDArray b) {
+  /**
+   * The three equations in MAXIM, each a matrix product after moving the summed axis; a bias (only
+   * fused into the first) is added per output channel.
+   */
+  private static NDArray einsum(GraphNode node, NDArray a, NDArray b, NDArray bias) {
     String equation = node.stringAttribute("equation", "");
+    if (bias != null && !equation.equals("abcg,gf->abcf")) {
+      throw new IllegalStateException("Einsum '" + node.name() + "': no bias for " + equation);
+    }
     switch (equation) {
       case "abcg,gf->abcf":
-        return FastPaths.matMulLastAxis(a, b);
+        return FastPaths.matMulLastAxis(a, b, bias);
       case "abgd,gf->abdf":
         {
           NDArray moved = FastPaths.transpose(a, new int[] {0, 1, 3, 2});
-          NDArray out = FastPaths.matMulLastAxis(moved, b);
+          NDArray out = FastPaths.matMulLastAxis(moved, b, null);
           moved.close();
           return out;
         }
       case "gb,cgef->bcef":
         {
           NDArray moved = FastPaths.transpose(b, new int[] {0, 2, 3, 1}); // c e f g
-          NDArray product = FastPaths.matMulLastAxis(moved, a); // c e f b
+          NDArray product = FastPaths.matMulLastAxis(moved, a, null); // c e f b
           NDArray out = FastPaths.transpose(product, new int[] {3, 0, 1, 2});
           moved.close();
           product.close();
@@ -196,8 +204,8 @@ final class DeviceKernels {
     }
   }
 
-  /** TF Conv2D, NHWC input and HWIO filter. */
-  private static NDArray conv2d(GraphNode node, NDArray x, NDArray filter) {
+  /** TF Conv2D, NHWC input and HWIO filter, with a bias per output channel where fused. */
+  private static NDArray conv2d(GraphNode node, NDArray x, NDArray filter, NDArray bias) {
     requireNhwc(node);
     List<Long> strides = node.intListAttribute("strides");
     List<Long> dilations = node.intListAttribute("dilations");
@@ -207,6 +215,13 @@ final class DeviceKernels {
     long dw = dilations.isEmpty() ? 1 : dilations.get(2);
     long kh = filter.getShape().get(0);
     long kw = filter.getShape().get(1);
+    if (kh == 1 && kw == 1 && sh == 1 && sw == 1) {
+      // a 1×1 convolution is a product over the channels, NHWC as it stands: no transposes
+      NDArray matrix = filter.reshape(filter.getShape().get(2), filter.getShape().get(3));
+      NDArray out = FastPaths.matMulLastAxis(x, matrix, bias);
+      matrix.close();
+      return out;
+    }
     NDArray nchw = FastPaths.transpose(x, new int[] {0, 3, 1, 2});
     long[] pad = {0, 0, 0, 0};
     if (node.stringAttribute("padding", "VALID").equals("SAME")) {
@@ -219,7 +234,7 @@ final class DeviceKernels {
     Shape symmetric = padded == nchw ? new Shape(pad[0], pad[2]) : new Shape(0, 0);
     NDArray oihw = filter.transpose(3, 2, 0, 1);
     NDArray y =
-        Conv2d.conv2d(padded, oihw, null, new Shape(sh, sw), symmetric, new Shape(dh, dw), 1)
+        Conv2d.conv2d(padded, oihw, bias, new Shape(sh, sw), symmetric, new Shape(dh, dw), 1)
             .singletonOrThrow();
     NDArray out = FastPaths.transpose(y, new int[] {0, 2, 3, 1});
     for (NDArray t : new NDArray[] {nchw, padded, oihw, y}) {

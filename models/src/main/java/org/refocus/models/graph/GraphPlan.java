@@ -102,7 +102,8 @@ public final class GraphPlan {
         throw new TfjsFormatException(file.file(), "constant '" + node.name() + "' has no value");
       }
     }
-    return new GraphPlan(input, output, order, host, constants);
+    return new GraphPlan(
+        input, output, Fusions.biasAdds(order, host, constants, output), host, constants);
   }
 
   /** Kahn's algorithm over the nodes the output depends on. */
@@ -155,6 +156,7 @@ public final class GraphPlan {
 
   /** Nodes folded on the heap, and nodes run on the engine. */
   public int[] split() {
-    return new int[] {host.size(), order.size() - host.size()};
+    int folded = (int) order.stream().filter(n -> host.contains(n.name())).count();
+    return new int[] {folded, order.size() - folded};
   }
 }

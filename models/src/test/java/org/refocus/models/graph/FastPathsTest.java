@@ -62,10 +62,11 @@ class FastPathsTest {
   }
 
   @Test
-  void aMatrixProductOnTheLastAxisIsTheBatchedProduct() {
+  void aMatrixProductOnTheLastAxisWithBiasIsTheBatchedProductPlusBias() {
     NDArray w = manager.randomNormal(new Shape(7, 4));
-    NDArray fast = FastPaths.matMulLastAxis(x, w);
-    NDArray plain = x.matMul(w);
+    NDArray bias = manager.randomNormal(new Shape(4));
+    NDArray fast = FastPaths.matMulLastAxis(x, w, bias);
+    NDArray plain = x.matMul(w).add(bias);
     assertThat(fast.getShape()).isEqualTo(new Shape(2, 6, 5, 4));
     float[] f = fast.toFloatArray();
     float[] p = plain.toFloatArray();

@@ -1,0 +1,87 @@
+package org.refocus.models.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.refocus.models.tfjs.GraphNode;
+
+class FusionsTest {
+
+  private final Map<String, HostTensor> constants = new HashMap<>();
+  private final Set<String> host = new HashSet<>();
+
+  private void constant(String name, long... shape) {
+    constants.put(name, HostTensor.floats(shape, new float[(int) HostTensor.size(shape)]));
+    host.add(name);
+  }
+
+  private static GraphNode node(String name, String op, String... inputs) {
+    return new GraphNode(name, op, List.of(inputs), Map.of());
+  }
+
+  private static GraphNode einsum(String name, String equation, String... inputs) {
+    JsonNode attribute =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put(
+                "s", Base64.getEncoder().encodeToString(equation.getBytes(StandardCharsets.UTF_8)));
+    return new GraphNode(name, "Einsum", List.of(inputs), Map.of("equation", attribute));
+  }
+
+  @Test
+  void aProductAndTheBiasAddAfterItBecomeOneNodeWithTheBiasAsAVector() {
+    constant("filter", 3, 3, 4, 8);
+    constant("bias", 1, 1, 1, 8);
+    constant("w", 8, 5);
+    constant("b", 5);
+    List<GraphNode> order =
+        List.of(
+            node("x", "Placeholder"),
+            node("conv", "Conv2D", "x", "filter"),
+            node("add", "AddV2", "bias", "conv"),
+            einsum("dense", "abcg,gf->abcf", "add", "w"),
+            node("out", "AddV2", "dense", "b"));
+
+    List<GraphNode> fused = Fusions.biasAdds(order, host, constants, "out");
+
+    assertThat(fused)
+        .extracting(GraphNode::op)
+        .containsExactly("Placeholder", "Conv2D+BiasAdd", "Einsum+BiasAdd");
+    assertThat(fused.get(1).name()).isEqualTo("add");
+    assertThat(fused.get(1).inputs()).containsExactly("x", "filter", "bias/vector");
+    assertThat(constants.get("bias/vector").shape()).containsExactly(8);
+    assertThat(host).contains("bias/vector", "b/vector");
+    assertThat(fused.get(2).name()).isEqualTo("out");
+  }
+
+  @Test
+  void leavesAloneWhatIsNotAPerChannelBiasOnAProductWithOneConsumer() {
+    constant("filter", 1, 1, 4, 8);
+    constant("wrongWidth", 1, 1, 1, 7);
+    constant("perPixel", 1, 6, 6, 8);
+    constant("w", 8, 5);
+    constant("b", 5);
+    List<GraphNode> order =
+        List.of(
+            node("x", "Placeholder"),
+            node("conv", "Conv2D", "x", "filter"),
+            node("a", "AddV2", "conv", "wrongWidth"),
+            node("conv2", "Conv2D", "x", "filter"),
+            node("b2", "AddV2", "conv2", "perPixel"),
+            node("conv3", "Conv2D", "x", "filter"),
+            node("twice", "AddV2", "conv3", "conv3"),
+            einsum("other", "abgd,gf->abdf", "x", "w"),
+            node("c", "AddV2", "other", "b"));
+
+    assertThat(Fusions.biasAdds(order, host, constants, "c")).isEqualTo(order);
+  }
+}
