@@ -12,16 +12,10 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.refocus.models.graph.GraphExecutor;
-import org.refocus.models.image.PlanarImage;
-import org.refocus.models.io.ImageDecoder;
 import org.refocus.models.neural.GraphModel;
 import org.refocus.models.neural.NeuralModels;
 import org.refocus.models.pipeline.Pipeline;
-import org.refocus.models.pipeline.PipelineResult;
 import org.refocus.models.pipeline.Presets;
-import org.refocus.models.pipeline.RestorationSettings;
-import org.refocus.models.pipeline.StepRecord;
-import org.refocus.models.quality.QualityMetrics;
 
 /**
  * MAXIM on the CPU.
@@ -57,87 +51,26 @@ public final class MaximBenchmark {
   }
 
   private static void gopro(Path dir, Integer tile) throws Exception {
-    RestorationSettings preset = Presets.load("restore-neural");
-    RestorationSettings settings =
-        new RestorationSettings(
-            preset.deblock(),
-            new RestorationSettings.Deblur(
-                preset.deblur().mode(),
-                null,
-                null,
-                null,
-                preset.deblur().strength(),
-                null,
-                preset.deblur().model(),
-                tile),
-            preset.denoise(),
-            preset.upscale());
     List<Path> blurred;
     try (Stream<Path> files = Files.list(dir.resolve("blur"))) {
       blurred = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
     }
     System.out.println("GoPro pairs through restore-neural (PSNR/SSIM on RGB, 8-bit output)");
-    double gainSum = 0;
-    double outSum = 0;
+    RestorationPairs.Tally tally = new RestorationPairs.Tally();
     try (Pipeline pipeline = new Pipeline()) {
       for (Path blurPath : blurred) {
         String name = blurPath.getFileName().toString();
-        PlanarImage blur = decode(blurPath);
-        PlanarImage sharp = decode(dir.resolve("sharp").resolve(name));
-        long start = System.nanoTime();
-        PipelineResult result = pipeline.run(blur, settings);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        PlanarImage out = eightBit(result.image());
-        double before = QualityMetrics.psnr(sharp, blur, 0);
-        double after = QualityMetrics.psnr(sharp, out, 0);
-        gainSum += after - before;
-        outSum += after;
-        System.out.printf(
-            Locale.ROOT,
-            "%-14s assessed %-14s blurred %.2f dB / SSIM %.4f → restored %.2f dB / SSIM %.4f"
-                + " (%+.2f dB) in %.0f s (%.0f s/MP), steps %s%n",
-            name,
-            result.assessment().blur().type(),
-            before,
-            QualityMetrics.ssim(sharp, blur, 0),
-            after,
-            QualityMetrics.ssim(sharp, out, 0),
-            after - before,
-            seconds,
-            seconds / (blur.pixelCount() / 1e6),
-            describe(result.steps()));
-
-        PipelineResult onSharp = pipeline.run(sharp, settings);
-        System.out.printf(
-            Locale.ROOT,
-            "%-14s sharp frame assessed %s: %+.2f dB against itself, steps %s%n",
-            name,
-            onSharp.assessment().blur().type(),
-            -psnrLoss(sharp, eightBit(onSharp.image())),
-            describe(onSharp.steps()));
+        tally.add(
+            RestorationPairs.compare(
+                pipeline,
+                RestorationPairs.withTile(Presets.load("restore-neural"), tile),
+                name,
+                RestorationPairs.decode(blurPath),
+                RestorationPairs.decode(dir.resolve("sharp").resolve(name)),
+                0));
       }
     }
-    System.out.printf(
-        Locale.ROOT,
-        "mean restored %.2f dB, mean gain %+.2f dB over %d pairs; peak RSS %d MB%n",
-        outSum / blurred.size(),
-        gainSum / blurred.size(),
-        blurred.size(),
-        OperatorBenchmark.peakResidentMegabytes());
-  }
-
-  /** 0 when untouched, else how far below a perfect copy the output falls (PSNR is finite). */
-  private static double psnrLoss(PlanarImage sharp, PlanarImage out) {
-    double psnr = QualityMetrics.psnr(sharp, out, 0);
-    return Double.isInfinite(psnr) ? 0 : 100 - Math.min(100, psnr);
-  }
-
-  private static String describe(List<StepRecord> steps) {
-    return steps.isEmpty()
-        ? "none"
-        : String.join(
-            ", ",
-            steps.stream().map(s -> s.step() + " " + s.operator() + " " + s.parameters()).toList());
+    tally.print();
   }
 
   private static void speed(String id, int side) throws Exception {
@@ -159,8 +92,8 @@ public final class MaximBenchmark {
           NDArray out =
               executor.run(
                   call.create(pixels, new Shape(1, side, side, 3)),
-                  (op, nanos) -> {
-                    long[] t = byOp.computeIfAbsent(op, k -> new long[2]);
+                  (node, nanos) -> {
+                    long[] t = byOp.computeIfAbsent(node.op(), k -> new long[2]);
                     t[0] += nanos;
                     t[1]++;
                   });
@@ -168,9 +101,11 @@ public final class MaximBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long engine = byOp.values().stream().mapToLong(t -> t[0]).sum();
+        // with the bias adds fused into them (Conv2D+BiasAdd, Einsum+BiasAdd)
         long heavy =
-            Stream.of("Conv2D", "Conv2DBackpropInput", "Einsum")
-                .mapToLong(op -> byOp.getOrDefault(op, new long[1])[0])
+            byOp.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Conv2D") || e.getKey().startsWith("Einsum"))
+                .mapToLong(e -> e.getValue()[0])
                 .sum();
         System.out.printf(
             Locale.ROOT,
@@ -199,22 +134,5 @@ public final class MaximBenchmark {
       }
     }
     System.out.printf("peak RSS %d MB%n", OperatorBenchmark.peakResidentMegabytes());
-  }
-
-  private static PlanarImage decode(Path path) throws Exception {
-    return new ImageDecoder().decode(path).pixels().withoutAlpha();
-  }
-
-  private static PlanarImage eightBit(PlanarImage image) {
-    float[][] planes = new float[image.colourChannels()][];
-    for (int c = 0; c < planes.length; c++) {
-      float[] in = image.plane(c);
-      float[] out = new float[in.length];
-      for (int i = 0; i < in.length; i++) {
-        out[i] = Math.round(Math.max(0f, Math.min(1f, in[i])) * 255f) / 255f;
-      }
-      planes[c] = out;
-    }
-    return PlanarImage.of(image.width(), image.height(), planes, null);
   }
 }

@@ -3,6 +3,7 @@ package org.refocus.models.restore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -20,7 +21,10 @@ import org.refocus.models.io.ImageMetadata;
 import org.refocus.models.io.ImageReadException;
 import org.refocus.models.io.ImageWriteException;
 
-/** Known degradations of a sharp image, for measuring restoration against ground truth. */
+/**
+ * Known degradations of a sharp image, for measuring assessment and restoration against ground
+ * truth (tests, calibration and benchmarks): never applied to a collection's images.
+ */
 public final class Degradations {
 
   private Degradations() {}
@@ -113,6 +117,45 @@ public final class Degradations {
       planes[c] = out;
     }
     return PlanarImage.of(image.width(), image.height(), planes, image.alpha());
+  }
+
+  /**
+   * A measured blur kernel as the KAIR set stores it: whitespace-separated weights, one row a line
+   * ({@code .txt}), or an 8-bit gray PNG; padded to an odd side so it centres on a pixel.
+   */
+  public static PointSpreadFunction measuredKernel(Path file)
+      throws IOException, ImageReadException {
+    double[][] k;
+    if (file.toString().endsWith(".txt")) {
+      List<String> rows = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+      k = new double[rows.size()][];
+      for (int y = 0; y < k.length; y++) {
+        String[] cells = rows.get(y).trim().split("\\s+");
+        k[y] = new double[cells.length];
+        for (int x = 0; x < cells.length; x++) {
+          k[y][x] = Double.parseDouble(cells[x]);
+        }
+      }
+    } else {
+      PlanarImage png = new ImageDecoder().decode(file).pixels();
+      k = new double[png.height()][png.width()];
+      for (int y = 0; y < png.height(); y++) {
+        for (int x = 0; x < png.width(); x++) {
+          k[y][x] = png.sample(0, x, y);
+        }
+      }
+    }
+    return PointSpreadFunction.of(oddSided(k));
+  }
+
+  /** k_large_2 is 70×70: a zero row and column make it centred on a pixel. */
+  private static double[][] oddSided(double[][] k) {
+    int side = Math.max(k.length, k[0].length) | 1;
+    double[][] out = new double[side][side];
+    for (int y = 0; y < k.length; y++) {
+      System.arraycopy(k[y], 0, out[y], 0, k[y].length);
+    }
+    return out;
   }
 
   private static double gaussian(SplittableRandom random) {

@@ -1,8 +1,6 @@
 package org.refocus.models.assess;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -40,7 +38,7 @@ final class LabelledBlurSet {
     ImageDecoder decoder = new ImageDecoder();
     List<PointSpreadFunction> kair = new ArrayList<>();
     for (String name : KAIR_MOTION) {
-      kair.add(kernel(SharedData.path("blur_kernels_KAIR", name), decoder));
+      kair.add(Degradations.measuredKernel(SharedData.path("blur_kernels_KAIR", name)));
     }
     List<Case> cases = new ArrayList<>();
     for (int i = 1; i <= 24; i++) {
@@ -95,41 +93,5 @@ final class LabelledBlurSet {
       }
     }
     return cases;
-  }
-
-  /** A KAIR kernel: whitespace-separated floats (one row a line) or an 8-bit gray PNG. */
-  private static PointSpreadFunction kernel(Path file, ImageDecoder decoder)
-      throws IOException, ImageReadException {
-    double[][] k;
-    if (file.toString().endsWith(".txt")) {
-      List<String> rows = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-      k = new double[rows.size()][];
-      for (int y = 0; y < k.length; y++) {
-        String[] cells = rows.get(y).trim().split("\\s+");
-        k[y] = new double[cells.length];
-        for (int x = 0; x < cells.length; x++) {
-          k[y][x] = Double.parseDouble(cells[x]);
-        }
-      }
-    } else {
-      PlanarImage png = decoder.decode(file).pixels();
-      k = new double[png.height()][png.width()];
-      for (int y = 0; y < png.height(); y++) {
-        for (int x = 0; x < png.width(); x++) {
-          k[y][x] = png.sample(0, x, y);
-        }
-      }
-    }
-    return PointSpreadFunction.of(oddSided(k));
-  }
-
-  /** k_large_2 is 70×70: a zero row and column make it centred on a pixel. */
-  private static double[][] oddSided(double[][] k) {
-    int side = Math.max(k.length, k[0].length) | 1;
-    double[][] out = new double[side][side];
-    for (int y = 0; y < k.length; y++) {
-      System.arraycopy(k[y], 0, out[y], 0, k[y].length);
-    }
-    return out;
   }
 }
