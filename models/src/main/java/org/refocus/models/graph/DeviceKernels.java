@@ -105,6 +105,13 @@ final class DeviceKernels {
       case "Einsum" + Fusions.BIAS_ADD -> einsum(node, in.device(0), in.device(1), in.device(2));
       case "Conv2D" -> conv2d(node, in.device(0), in.device(1), null);
       case "Conv2D" + Fusions.BIAS_ADD -> conv2d(node, in.device(0), in.device(1), in.device(2));
+      case Fusions.LAYER_NORM ->
+          FastPaths.layerNorm(
+              in.device(0),
+              in.device(1),
+              in.device(2),
+              (float) in.host(3).get(0),
+              in.host(4).intAt(0));
       case "Conv2DBackpropInput" -> conv2dTranspose(node, in.host(0), in.device(1), in.device(2));
       default -> throw new IllegalStateException("no device kernel for " + node.op());
     };

@@ -4,6 +4,7 @@ import ai.djl.mxnet.engine.MxNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.util.PairList;
@@ -106,6 +107,40 @@ final class FastPaths {
     flat.close();
     product.close();
     return out;
+  }
+
+  /**
+   * Layer normalisation over the last axis, (x − mean) / sqrt(variance + eps) · γ + β: on MXNet its
+   * LayerNorm operator, one pass where the converted graph takes 16 (the variance comes out of a
+   * second pass over x − mean, where Flax subtracts the squared mean from the mean of squares; the
+   * two agree to float32 rounding unless the mean dwarfs the spread), elsewhere the graph's
+   * formula.
+   */
+  static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, float eps, int axis) {
+    int rank = x.getShape().dimension();
+    if (axis != -1 && axis != rank - 1) {
+      throw new IllegalStateException("layer norm over axis " + axis + " of a rank-" + rank);
+    }
+    if (x.getManager() instanceof MxNDManager mx && x.getDataType() == DataType.FLOAT32) {
+      PairList<String, Object> params = new PairList<>();
+      params.add("axis", -1);
+      params.add("eps", eps);
+      params.add("output_mean_var", "False");
+      NDList outputs = mx.invoke("LayerNorm", new NDList(x, gamma, beta), params);
+      outputs.subNDList(1).forEach(NDArray::close); // mean and deviation, if handed out
+      return outputs.head();
+    }
+    NDManager owner = x.getManager();
+    try (NDManager scope = owner.newSubManager()) {
+      x.tempAttach(scope); // the intermediates below land in scope, x goes back when it closes
+      NDArray mean = x.mean(new int[] {-1}, true);
+      NDArray variance = x.square().mean(new int[] {-1}, true).sub(mean.square()).maximum(0f);
+      NDArray one = scope.ones(new Shape(), DataType.FLOAT32, x.getDevice());
+      NDArray inverse = one.div(variance.add(eps).sqrt());
+      NDArray out = x.sub(mean).mul(inverse.mul(gamma)).add(beta);
+      out.attach(owner);
+      return out;
+    }
   }
 
   private static long product(long[] dims, int from, int to) {

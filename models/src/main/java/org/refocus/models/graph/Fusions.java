@@ -9,54 +9,174 @@ import java.util.Set;
 import org.refocus.models.tfjs.GraphNode;
 
 /**
- * Rewrites of the planned order that let the engine do in one call what the converter wrote as two.
- * A convolution or a dense Einsum whose only consumer adds a constant per-channel vector becomes
- * one node, {@code Conv2D+BiasAdd} or {@code Einsum+BiasAdd}, whose third input is that vector: the
- * engines add a bias inside the product's own kernel, saving a pass over the output.
+ * Rewrites of the planned order that let the engine do in one call what the converter wrote as
+ * several. The fused nodes carry ops of the executor's own, which no TensorFlow graph contains:
+ *
+ * <ul>
+ *   <li>{@code Conv2D+BiasAdd}, {@code Einsum+BiasAdd}: a convolution or dense Einsum whose only
+ *       consumer adds a constant per-channel vector; that vector is the third input, added inside
+ *       the product's kernel.
+ *   <li>{@code LayerNorm} (x, γ, β, ε, axes): layer normalisation over the last axis as the
+ *       converter writes Flax's, 16 element-wise nodes: mean and mean of squares, variance as their
+ *       difference clamped at 0, then (x − mean) · (rsqrt(variance + ε) · γ) + β.
+ * </ul>
+ *
+ * The converter stores per-channel vectors as (1, 1, 1, C): the plan gains each as a C vector,
+ * {@code NAME/vector}, a constant like the others. Every node a fusion absorbs must feed only the
+ * fused pattern, so no value the rest of the graph reads disappears.
  */
 final class Fusions {
 
   static final String BIAS_ADD = "+BiasAdd";
+  static final String LAYER_NORM = "LayerNorm";
 
-  private Fusions() {}
+  private final Set<String> host;
+  private final Map<String, HostTensor> constants;
+  private final String output;
+  private final Map<String, GraphNode> byName = new HashMap<>();
+  private final Map<String, Integer> consumers = new HashMap<>();
+  private final Map<String, GraphNode> replaced = new HashMap<>();
+  private final Set<String> absorbed = new HashSet<>();
 
-  /** The fused order; {@code host} and {@code constants} gain the bias vectors. */
-  static List<GraphNode> biasAdds(
+  private Fusions(
       List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
-    Map<String, Integer> consumers = new HashMap<>();
-    Map<String, GraphNode> byName = new HashMap<>();
+    this.host = host;
+    this.constants = constants;
+    this.output = output;
     for (GraphNode node : order) {
       byName.put(node.name(), node);
       node.inputs().forEach(i -> consumers.merge(i, 1, Integer::sum));
     }
-    Map<String, GraphNode> replaced = new HashMap<>();
-    Set<String> absorbed = new HashSet<>();
+  }
+
+  /** Both fusions; {@code host} and {@code constants} gain the per-channel vectors. */
+  static List<GraphNode> apply(
+      List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
+    return layerNorms(biasAdds(order, host, constants, output), host, constants, output);
+  }
+
+  /** The order with convolutions and dense Einsums taking in their bias adds. */
+  static List<GraphNode> biasAdds(
+      List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
+    Fusions f = new Fusions(order, host, constants, output);
     for (GraphNode add : order) {
-      if (!add.op().equals("AddV2") || host.contains(add.name())) {
-        continue;
-      }
-      for (int side = 0; side < 2; side++) {
-        GraphNode product = byName.get(add.inputs().get(side));
-        HostTensor bias = constants.get(add.inputs().get(1 - side));
-        if (product != null
-            && bias != null
-            && !product.name().equals(output)
-            && consumers.get(product.name()) == 1
-            && bias.type() == HostTensor.Type.FLOAT
-            && perChannel(bias, outputChannels(product, constants))) {
-          String vector = add.inputs().get(1 - side) + "/vector";
-          constants.put(vector, bias.reshape(bias.dim(bias.rank() - 1)));
-          host.add(vector);
-          List<String> inputs = new ArrayList<>(product.inputs());
-          inputs.add(vector);
-          replaced.put(
-              add.name(),
-              new GraphNode(add.name(), product.op() + BIAS_ADD, inputs, product.attributes()));
-          absorbed.add(product.name());
-          break;
-        }
+      if (add.op().equals("AddV2") && !host.contains(add.name())) {
+        f.fuseBiasAdd(add);
       }
     }
+    return f.rewritten(order);
+  }
+
+  /** The order with each layer normalisation as one node. */
+  static List<GraphNode> layerNorms(
+      List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
+    Fusions f = new Fusions(order, host, constants, output);
+    for (GraphNode add : order) {
+      if (add.op().equals("AddV2") && !host.contains(add.name())) {
+        f.fuseLayerNorm(add);
+      }
+    }
+    return f.rewritten(order);
+  }
+
+  private void fuseBiasAdd(GraphNode add) {
+    for (int side = 0; side < 2; side++) {
+      GraphNode product = byName.get(add.inputs().get(side));
+      String biasName = add.inputs().get(1 - side);
+      if (product == null || !onlyFeedsThePattern(product) || outputChannels(product) < 1) {
+        continue;
+      }
+      String vector = perChannel(biasName, outputChannels(product));
+      if (vector != null) {
+        List<String> inputs = new ArrayList<>(product.inputs());
+        inputs.add(vector);
+        replaced.put(
+            add.name(),
+            new GraphNode(add.name(), product.op() + BIAS_ADD, inputs, product.attributes()));
+        absorbed.add(product.name());
+        return;
+      }
+    }
+  }
+
+  /** Matches from the final {@code + β} up; see the class comment for the pattern. */
+  private void fuseLayerNorm(GraphNode y) {
+    GraphNode scaled = operand(y, "Mul");
+    String beta = other(y, scaled);
+    GraphNode centered = scaled == null ? null : operand(scaled, "Sub");
+    GraphNode scale = centered == null ? null : byName.get(other(scaled, centered));
+    GraphNode inv = scale == null || !scale.op().equals("Mul") ? null : operand(scale, "Rsqrt");
+    String gamma = inv == null ? null : other(scale, inv);
+    GraphNode withEps = inv == null ? null : producer(inv.inputs().get(0), "AddV2");
+    GraphNode varianceShaped = withEps == null ? null : operand(withEps, "Reshape");
+    String eps = varianceShaped == null ? null : other(withEps, varianceShaped);
+    GraphNode clamped = varianceShaped == null ? null : producer(arg(varianceShaped, 0), "Maximum");
+    GraphNode variance = clamped == null ? null : operand(clamped, "Sub");
+    String zero = variance == null ? null : other(clamped, variance);
+    if (variance == null || !isScalar(eps) || !isScalar(zero) || constants.get(zero).get(0) != 0) {
+      return;
+    }
+    String x = arg(centered, 0);
+    GraphNode meanShaped = producer(arg(centered, 1), "Reshape");
+    GraphNode mean = meanShaped == null ? null : producer(arg(meanShaped, 0), "Mul");
+    GraphNode meanOfSquares = producer(arg(variance, 0), "Mul");
+    GraphNode meanSquared = producer(arg(variance, 1), "Square");
+    if (mean == null
+        || meanOfSquares == null
+        || meanSquared == null
+        || !arg(meanSquared, 0).equals(mean.name())) {
+      return;
+    }
+    GraphNode sum = operand(mean, "Sum");
+    GraphNode sumOfSquares = operand(meanOfSquares, "Sum");
+    GraphNode squares = sumOfSquares == null ? null : producer(arg(sumOfSquares, 0), "Square");
+    if (sum == null
+        || squares == null
+        || !arg(sum, 0).equals(x)
+        || !arg(squares, 0).equals(x)
+        || !lastAxis(arg(sum, 1))
+        || !constants.get(arg(sum, 1)).equals(constants.get(arg(sumOfSquares, 1)))
+        || sum.boolAttribute("keep_dims", false)
+            != sumOfSquares.boolAttribute("keep_dims", false)) {
+      return;
+    }
+    String gammaVector = perChannel(gamma, -1);
+    String betaVector = gammaVector == null ? null : perChannel(beta, vectorLength(gammaVector));
+    if (betaVector == null
+        || !isReciprocal(other(mean, sum), vectorLength(gammaVector))
+        || !isReciprocal(other(meanOfSquares, sumOfSquares), vectorLength(gammaVector))) {
+      return;
+    }
+    List<GraphNode> inner =
+        List.of(
+            scaled,
+            centered,
+            scale,
+            inv,
+            withEps,
+            varianceShaped,
+            clamped,
+            variance,
+            meanShaped,
+            meanOfSquares,
+            meanSquared,
+            sum,
+            sumOfSquares,
+            squares);
+    if (!inner.stream().allMatch(this::onlyFeedsThePattern)
+        || consumers.get(mean.name()) != 2
+        || mean.name().equals(output)) {
+      return;
+    }
+    replaced.put(
+        y.name(),
+        new GraphNode(
+            y.name(), LAYER_NORM, List.of(x, gammaVector, betaVector, eps, arg(sum, 1)), Map.of()));
+    inner.forEach(n -> absorbed.add(n.name()));
+    absorbed.add(mean.name());
+  }
+
+  private List<GraphNode> rewritten(List<GraphNode> order) {
     List<GraphNode> fused = new ArrayList<>();
     for (GraphNode node : order) {
       if (!absorbed.contains(node.name())) {
@@ -66,33 +186,102 @@ final class Fusions {
     return fused;
   }
 
-  /** Shaped (C) or (1, …, 1, C) with at most the product's rank 4: one value per channel. */
-  private static boolean perChannel(HostTensor bias, long channels) {
-    if (channels < 1 || bias.rank() < 1 || bias.rank() > 4) {
-      return false;
-    }
-    for (int d = 0; d < bias.rank() - 1; d++) {
-      if (bias.dim(d) != 1) {
-        return false;
-      }
-    }
-    return bias.dim(bias.rank() - 1) == channels;
+  private boolean onlyFeedsThePattern(GraphNode node) {
+    return !node.name().equals(output)
+        && !host.contains(node.name())
+        && !absorbed.contains(node.name())
+        && consumers.getOrDefault(node.name(), 0) == 1;
   }
 
-  /** The channels a product writes, from its constant weights; -1 where not a fusable product. */
-  private static long outputChannels(GraphNode product, Map<String, HostTensor> constants) {
-    HostTensor weights =
-        product.inputs().size() == 2 ? constants.get(product.inputs().get(1)) : null;
+  private static String arg(GraphNode node, int index) {
+    return node.inputs().get(index);
+  }
+
+  /** The input of a two-input node produced by an {@code op} node, or null. */
+  private GraphNode operand(GraphNode node, String op) {
+    if (node.inputs().size() != 2) {
+      return null;
+    }
+    for (String in : node.inputs()) {
+      GraphNode producer = producer(in, op);
+      if (producer != null) {
+        return producer;
+      }
+    }
+    return null;
+  }
+
+  private GraphNode producer(String name, String op) {
+    GraphNode node = byName.get(name);
+    return node != null && node.op().equals(op) && !host.contains(name) ? node : null;
+  }
+
+  /** The other input of a two-input node, or null. */
+  private static String other(GraphNode node, GraphNode one) {
+    if (one == null || node.inputs().size() != 2) {
+      return null;
+    }
+    return arg(node, 0).equals(one.name()) ? arg(node, 1) : arg(node, 0);
+  }
+
+  private boolean isScalar(String name) {
+    HostTensor t = name == null ? null : constants.get(name);
+    return t != null && t.type() == HostTensor.Type.FLOAT && t.size() == 1;
+  }
+
+  private boolean isReciprocal(String name, long n) {
+    return isScalar(name) && (float) constants.get(name).get(0) == 1f / n;
+  }
+
+  /** Summing over the last axis only: −1, or 3 (checked against the input's rank when run). */
+  private boolean lastAxis(String axes) {
+    HostTensor t = constants.get(axes);
+    return t != null && t.size() == 1 && (t.intAt(0) == -1 || t.intAt(0) == 3);
+  }
+
+  /**
+   * The name of a float constant shaped (C) or (1, …, 1, C), rank at most 4, as a C vector
+   * (registered on first use); null if it is none, or if {@code channels} ≥ 0 and C differs.
+   */
+  private String perChannel(String name, long channels) {
+    HostTensor t = name == null ? null : constants.get(name);
+    if (t == null || t.type() != HostTensor.Type.FLOAT || t.rank() < 1 || t.rank() > 4) {
+      return null;
+    }
+    for (int d = 0; d < t.rank() - 1; d++) {
+      if (t.dim(d) != 1) {
+        return null;
+      }
+    }
+    long c = t.dim(t.rank() - 1);
+    if (channels >= 0 && c != channels) {
+      return null;
+    }
+    String vector = name + "/vector";
+    if (!constants.containsKey(vector)) {
+      constants.put(vector, t.reshape(c));
+      host.add(vector);
+    }
+    return vector;
+  }
+
+  private long vectorLength(String vector) {
+    return constants.get(vector).dim(0);
+  }
+
+  /** The channels a product writes, from its constant weights; -2 where not a fusable product. */
+  private long outputChannels(GraphNode product) {
+    HostTensor weights = product.inputs().size() == 2 ? constants.get(arg(product, 1)) : null;
     if (weights == null) {
-      return -1;
+      return -2;
     }
     return switch (product.op()) {
-      case "Conv2D" -> weights.rank() == 4 ? weights.dim(3) : -1;
+      case "Conv2D" -> weights.rank() == 4 ? weights.dim(3) : -2;
       case "Einsum" ->
           product.stringAttribute("equation", "").equals("abcg,gf->abcf") && weights.rank() == 2
               ? weights.dim(1)
-              : -1;
-      default -> -1;
+              : -2;
+      default -> -2;
     };
   }
 }

@@ -103,7 +103,7 @@ public final class GraphPlan {
       }
     }
     return new GraphPlan(
-        input, output, Fusions.biasAdds(order, host, constants, output), host, constants);
+        input, output, Fusions.apply(order, host, constants, output), host, constants);
   }
 
   /** Kahn's algorithm over the nodes the output depends on. */

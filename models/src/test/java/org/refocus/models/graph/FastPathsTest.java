@@ -74,4 +74,27 @@ class FastPathsTest {
       assertThat(f[i]).isCloseTo(p[i], within(1e-5f));
     }
   }
+
+  @Test
+  void layerNormIsTheConvertedGraphsFormulaToFloatRounding() {
+    NDArray shifted = x.add(3f); // a mean well away from 0, where the formulas differ most
+    NDArray gamma = manager.randomNormal(new Shape(7));
+    NDArray beta = manager.randomNormal(new Shape(7));
+    float eps = 1e-6f;
+
+    NDArray mean = shifted.sum(new int[] {3}, true).mul(1f / 7);
+    NDArray meanOfSquares = shifted.square().sum(new int[] {3}, true).mul(1f / 7);
+    NDArray variance = meanOfSquares.sub(mean.square()).maximum(0f);
+    NDArray inverse = variance.add(eps).sqrt().pow(-1f);
+    NDArray graph = shifted.sub(mean).mul(inverse.mul(gamma)).add(beta);
+
+    NDArray fused = FastPaths.layerNorm(shifted, gamma, beta, eps, 3);
+
+    assertThat(fused.getShape()).isEqualTo(shifted.getShape());
+    float[] f = fused.toFloatArray();
+    float[] g = graph.toFloatArray();
+    for (int i = 0; i < g.length; i++) {
+      assertThat(f[i]).isCloseTo(g[i], within(2e-5f * (1 + Math.abs(g[i]))));
+    }
+  }
 }

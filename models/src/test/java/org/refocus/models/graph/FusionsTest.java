@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,5 +84,60 @@ class FusionsTest {
             node("c", "AddV2", "other", "b"));
 
     assertThat(Fusions.biasAdds(order, host, constants, "c")).isEqualTo(order);
+  }
+
+  /** Flax's layer norm over 8 channels as the converter writes it, reading x. */
+  private List<GraphNode> layerNorm(String... extraConsumersOfMean) {
+    // the converter gives each Sum its own copy of the axes
+    constants.put("axes", HostTensor.ints(new long[] {1}, -1));
+    constants.put("axes2", HostTensor.ints(new long[] {1}, -1));
+    constants.put("recip", HostTensor.scalar(1f / 8));
+    constants.put("recip2", HostTensor.scalar(1f / 8));
+    constants.put("zero", HostTensor.scalar(0f));
+    constants.put("eps", HostTensor.scalar(1e-6f));
+    host.addAll(List.of("axes", "axes2", "recip", "recip2", "zero", "eps", "shape"));
+    constant("gamma", 1, 1, 1, 8);
+    constant("beta", 1, 1, 1, 8);
+    List<GraphNode> nodes =
+        new ArrayList<>(
+            List.of(
+                node("x", "Placeholder"),
+                node("squares", "Square", "x"),
+                node("sum", "Sum", "x", "axes"),
+                node("sumSq", "Sum", "squares", "axes2"),
+                node("mean", "Mul", "sum", "recip"),
+                node("meanSq", "Mul", "sumSq", "recip2"),
+                node("meanSquared", "Square", "mean"),
+                node("var0", "Sub", "meanSq", "meanSquared"),
+                node("var", "Maximum", "zero", "var0"),
+                node("meanR", "Reshape", "mean", "shape"),
+                node("varR", "Reshape", "var", "shape"),
+                node("centered", "Sub", "x", "meanR"),
+                node("withEps", "AddV2", "varR", "eps"),
+                node("inv", "Rsqrt", "withEps"),
+                node("scale", "Mul", "inv", "gamma"),
+                node("scaled", "Mul", "centered", "scale"),
+                node("y", "AddV2", "scaled", "beta")));
+    for (String c : extraConsumersOfMean) {
+      nodes.add(node(c, "Neg", "mean"));
+    }
+    return nodes;
+  }
+
+  @Test
+  void aLayerNormWrittenOutInSixteenNodesBecomesOne() {
+    List<GraphNode> fused = Fusions.layerNorms(layerNorm(), host, constants, "y");
+
+    assertThat(fused).extracting(GraphNode::op).containsExactly("Placeholder", "LayerNorm");
+    assertThat(fused.get(1).name()).isEqualTo("y");
+    assertThat(fused.get(1).inputs())
+        .containsExactly("x", "gamma/vector", "beta/vector", "eps", "axes");
+  }
+
+  @Test
+  void aLayerNormWhoseMeanIsReadElsewhereStaysAsItIs() {
+    List<GraphNode> order = layerNorm("alsoReadsTheMean");
+
+    assertThat(Fusions.layerNorms(order, host, constants, "y")).isEqualTo(order);
   }
 }
