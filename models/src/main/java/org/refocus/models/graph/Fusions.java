@@ -29,6 +29,7 @@ final class Fusions {
 
   static final String BIAS_ADD = "+BiasAdd";
   static final String LAYER_NORM = "LayerNorm";
+  static final String GELU = "Gelu";
 
   private final Set<String> host;
   private final Map<String, HostTensor> constants;
@@ -52,7 +53,20 @@ final class Fusions {
   /** Both fusions; {@code host} and {@code constants} gain the per-channel vectors. */
   static List<GraphNode> apply(
       List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
-    return layerNorms(biasAdds(order, host, constants, output), host, constants, output);
+    List<GraphNode> fused = biasAdds(order, host, constants, output);
+    return gelus(layerNorms(fused, host, constants, output), host, constants, output);
+  }
+
+  /** The order with each tanh-form GELU as one node. */
+  static List<GraphNode> gelus(
+      List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
+    Fusions f = new Fusions(order, host, constants, output);
+    for (GraphNode mul : order) {
+      if (mul.op().equals("Mul") && !host.contains(mul.name())) {
+        f.fuseGelu(mul);
+      }
+    }
+    return f.rewritten(order);
   }
 
   /** The order with convolutions and dense Einsums taking in their bias adds. */
@@ -174,6 +188,73 @@ final class Fusions {
             y.name(), LAYER_NORM, List.of(x, gammaVector, betaVector, eps, arg(sum, 1)), Map.of()));
     inner.forEach(n -> absorbed.add(n.name()));
     absorbed.add(mean.name());
+  }
+
+  /** Matches from the final product 0.5·x · (1 + tanh(…)) up. */
+  private void fuseGelu(GraphNode y) {
+    GraphNode onePlusTanh = operand(y, "AddV2");
+    GraphNode half = onePlusTanh == null ? null : byName.get(other(y, onePlusTanh));
+    GraphNode tanh = onePlusTanh == null ? null : operand(onePlusTanh, "Tanh");
+    if (half == null
+        || !half.op().equals("Mul")
+        || tanh == null
+        || !isScalar(other(onePlusTanh, tanh), 1f)) {
+      return;
+    }
+    String x = otherThanConstant(half, 0.5f);
+    GraphNode scaledArg = producer(arg(tanh, 0), "Mul");
+    String root = scaledArg == null ? null : constantOperand(scaledArg);
+    GraphNode argument = scaledArg == null ? null : operand(scaledArg, "AddV2");
+    GraphNode cubicTerm = argument == null ? null : operand(argument, "Mul");
+    if (x == null
+        || root == null
+        || Math.abs(constants.get(root).get(0) - Math.sqrt(2 / Math.PI)) > 1e-6
+        || cubicTerm == null
+        || !x.equals(other(argument, cubicTerm))) {
+      return;
+    }
+    GraphNode cubicX = operand(cubicTerm, "Mul");
+    GraphNode squares = operand(cubicTerm, "Square");
+    String cubic = cubicX == null ? null : constantOperand(cubicX);
+    if (squares == null
+        || cubic == null
+        || Math.abs(constants.get(cubic).get(0) - 0.044715) > 1e-6
+        || !arg(squares, 0).equals(x)
+        || !x.equals(arg(cubicX, 0).equals(cubic) ? arg(cubicX, 1) : arg(cubicX, 0))) {
+      return;
+    }
+    List<GraphNode> inner =
+        List.of(onePlusTanh, half, tanh, scaledArg, argument, cubicTerm, cubicX, squares);
+    if (!inner.stream().allMatch(this::onlyFeedsThePattern)) {
+      return;
+    }
+    replaced.put(y.name(), new GraphNode(y.name(), GELU, List.of(x, cubic, root), Map.of()));
+    inner.forEach(n -> absorbed.add(n.name()));
+  }
+
+  /** The input of a two-input node that is not the scalar constant {@code value}, or null. */
+  private String otherThanConstant(GraphNode node, float value) {
+    if (node.inputs().size() != 2) {
+      return null;
+    }
+    for (int side = 0; side < 2; side++) {
+      if (isScalar(arg(node, side), value)) {
+        return arg(node, 1 - side);
+      }
+    }
+    return null;
+  }
+
+  /** The scalar constant input of a two-input node, or null. */
+  private String constantOperand(GraphNode node) {
+    if (node.inputs().size() != 2) {
+      return null;
+    }
+    return isScalar(arg(node, 0)) ? arg(node, 0) : isScalar(arg(node, 1)) ? arg(node, 1) : null;
+  }
+
+  private boolean isScalar(String name, float value) {
+    return isScalar(name) && (float) constants.get(name).get(0) == value;
   }
 
   private List<GraphNode> rewritten(List<GraphNode> order) {

@@ -97,4 +97,19 @@ class FastPathsTest {
       assertThat(f[i]).isCloseTo(g[i], within(2e-5f * (1 + Math.abs(g[i]))));
     }
   }
+
+  @Test
+  void geluIsTheGraphsTanhFormToFloatRounding() {
+    NDArray wide = x.mul(3f); // out to where 1 + tanh cancels
+    float cubic = 0.044715f;
+    float root = (float) Math.sqrt(2 / Math.PI);
+    NDArray graph =
+        wide.mul(0.5f).mul(wide.add(wide.mul(cubic).mul(wide.square())).mul(root).tanh().add(1f));
+
+    float[] f = FastPaths.gelu(wide, cubic, root).toFloatArray();
+    float[] g = graph.toFloatArray();
+    for (int i = 0; i < g.length; i++) {
+      assertThat(f[i]).isCloseTo(g[i], within(1e-6f * (1 + Math.abs(g[i]))));
+    }
+  }
 }

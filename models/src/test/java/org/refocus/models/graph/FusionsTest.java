@@ -140,4 +140,30 @@ class FusionsTest {
 
     assertThat(Fusions.layerNorms(order, host, constants, "y")).isEqualTo(order);
   }
+
+  @Test
+  void aTanhGeluWrittenOutInNineNodesBecomesOne() {
+    constants.put("a half", HostTensor.scalar(0.5f));
+    constants.put("one", HostTensor.scalar(1f));
+    constants.put("cubic", HostTensor.scalar(0.044715f));
+    constants.put("root", HostTensor.scalar((float) Math.sqrt(2 / Math.PI)));
+    host.addAll(List.of("a half", "one", "cubic", "root"));
+    List<GraphNode> order =
+        List.of(
+            node("x", "Placeholder"),
+            node("half", "Mul", "a half", "x"),
+            node("cx", "Mul", "cubic", "x"),
+            node("squares", "Square", "x"),
+            node("cubicTerm", "Mul", "cx", "squares"),
+            node("argument", "AddV2", "x", "cubicTerm"),
+            node("scaled", "Mul", "root", "argument"),
+            node("tanh", "Tanh", "scaled"),
+            node("onePlus", "AddV2", "one", "tanh"),
+            node("y", "Mul", "half", "onePlus"));
+
+    List<GraphNode> fused = Fusions.gelus(order, host, constants, "y");
+
+    assertThat(fused).extracting(GraphNode::op).containsExactly("Placeholder", "Gelu");
+    assertThat(fused.get(1).inputs()).containsExactly("x", "cubic", "root");
+  }
 }
