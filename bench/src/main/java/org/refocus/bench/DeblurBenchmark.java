@@ -17,23 +17,14 @@ import org.refocus.models.restore.PointSpreadFunction;
  *
  * <ul>
  *   <li>{@code line}: straight motion, 10–30 px at angles spread over 180° (seeded);
- *   <li>{@code kair}: the six measured camera-shake kernels of the KAIR set in turn (Levin et al.
- *       k09–k12, 25×25, and the two large ones, 67 and 70 px; k01–k08 are Gaussian, not motion).
+ *   <li>{@code kair}: the six measured camera-shake kernels of the KAIR set in turn ({@link
+ *       Degradations#KAIR_CAMERA_SHAKE}).
  * </ul>
  *
  * PSNR/SSIM leave out a border of the kernel's radius, where a blur of a mirrored edge is no
  * measure of anything. Default tile 768: each photograph is one tile.
  */
 public final class DeblurBenchmark {
-
-  private static final String[] KAIR_MOTION = {
-    "kernels_12/k09.txt",
-    "kernels_12/k10.txt",
-    "kernels_12/k11.txt",
-    "kernels_12/k12.txt",
-    "k_large_1.png",
-    "k_large_2.png"
-  };
 
   private DeblurBenchmark() {}
 
@@ -55,7 +46,7 @@ public final class DeblurBenchmark {
           psfs.add(PointSpreadFunction.motion(length, angle));
         }
         case "kair" -> {
-          String k = KAIR_MOTION[i % KAIR_MOTION.length];
+          String k = Degradations.KAIR_CAMERA_SHAKE.get(i % Degradations.KAIR_CAMERA_SHAKE.size());
           names.add(k);
           psfs.add(Degradations.measuredKernel(kernels.resolve(k)));
         }

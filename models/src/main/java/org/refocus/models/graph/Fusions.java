@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.refocus.models.tfjs.GraphNode;
 
 /**
@@ -60,34 +61,33 @@ final class Fusions {
   /** The order with each tanh-form GELU as one node. */
   static List<GraphNode> gelus(
       List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
-    Fusions f = new Fusions(order, host, constants, output);
-    for (GraphNode mul : order) {
-      if (mul.op().equals("Mul") && !host.contains(mul.name())) {
-        f.fuseGelu(mul);
-      }
-    }
-    return f.rewritten(order);
+    return rewrite(order, host, constants, output, "Mul", Fusions::fuseGelu);
   }
 
   /** The order with convolutions and dense Einsums taking in their bias adds. */
   static List<GraphNode> biasAdds(
       List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
-    Fusions f = new Fusions(order, host, constants, output);
-    for (GraphNode add : order) {
-      if (add.op().equals("AddV2") && !host.contains(add.name())) {
-        f.fuseBiasAdd(add);
-      }
-    }
-    return f.rewritten(order);
+    return rewrite(order, host, constants, output, "AddV2", Fusions::fuseBiasAdd);
   }
 
   /** The order with each layer normalisation as one node. */
   static List<GraphNode> layerNorms(
       List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
+    return rewrite(order, host, constants, output, "AddV2", Fusions::fuseLayerNorm);
+  }
+
+  /** Tries {@code rule} on every engine-side node whose op is the pattern's last. */
+  private static List<GraphNode> rewrite(
+      List<GraphNode> order,
+      Set<String> host,
+      Map<String, HostTensor> constants,
+      String output,
+      String lastOp,
+      BiConsumer<Fusions, GraphNode> rule) {
     Fusions f = new Fusions(order, host, constants, output);
-    for (GraphNode add : order) {
-      if (add.op().equals("AddV2") && !host.contains(add.name())) {
-        f.fuseLayerNorm(add);
+    for (GraphNode node : order) {
+      if (node.op().equals(lastOp) && !host.contains(node.name())) {
+        rule.accept(f, node);
       }
     }
     return f.rewritten(order);

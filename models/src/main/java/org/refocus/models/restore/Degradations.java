@@ -27,6 +27,20 @@ import org.refocus.models.io.ImageWriteException;
  */
 public final class Degradations {
 
+  /**
+   * The camera-shake kernels of the KAIR set ({@code ../shared/data/blur_kernels_KAIR}), for {@link
+   * #measuredKernel}: Levin et al.'s k09–k12 (25×25) and the two large ones (67 and 70 px); k01–k08
+   * are Gaussian, not motion.
+   */
+  public static final List<String> KAIR_CAMERA_SHAKE =
+      List.of(
+          "kernels_12/k09.txt",
+          "kernels_12/k10.txt",
+          "kernels_12/k11.txt",
+          "kernels_12/k12.txt",
+          "k_large_1.png",
+          "k_large_2.png");
+
   private Degradations() {}
 
   /** Each colour plane convolved with the PSF, borders mirrored. */

@@ -22,22 +22,13 @@ final class LabelledBlurSet {
 
   record Case(String name, BlurType label, String degradation, PlanarImage image) {}
 
-  private static final String[] KAIR_MOTION = {
-    "kernels_12/k09.txt",
-    "kernels_12/k10.txt",
-    "kernels_12/k11.txt",
-    "kernels_12/k12.txt",
-    "k_large_1.png",
-    "k_large_2.png"
-  };
-
   private LabelledBlurSet() {}
 
   static List<Case> build(long seed) throws IOException, ImageReadException {
     SplittableRandom random = new SplittableRandom(seed);
     ImageDecoder decoder = new ImageDecoder();
     List<PointSpreadFunction> kair = new ArrayList<>();
-    for (String name : KAIR_MOTION) {
+    for (String name : Degradations.KAIR_CAMERA_SHAKE) {
       kair.add(Degradations.measuredKernel(SharedData.path("blur_kernels_KAIR", name)));
     }
     List<Case> cases = new ArrayList<>();
@@ -62,9 +53,9 @@ final class LabelledBlurSet {
             label = BlurType.MOTION;
           }
           case 2 -> {
-            int k = (i - 1) % KAIR_MOTION.length;
+            int k = (i - 1) % Degradations.KAIR_CAMERA_SHAKE.size();
             degraded = Degradations.blur(sharp, kair.get(k));
-            degradation = "KAIR " + KAIR_MOTION[k];
+            degradation = "KAIR " + Degradations.KAIR_CAMERA_SHAKE.get(k);
             label = BlurType.MOTION;
           }
           case 3 -> {
