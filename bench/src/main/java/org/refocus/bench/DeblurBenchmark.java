@@ -13,7 +13,8 @@ import org.refocus.models.restore.PointSpreadFunction;
 
 /**
  * Automatic deblur on the 24 Kodak photographs, each blurred by a known kernel and stored in 8
- * bits: {@code deblur-kodak [PRESET] [line|kair] [TILE] [KODAK_DIR] [KERNEL_DIR]}.
+ * bits: {@code deblur-kodak [PRESET] [line|kair] [TILE] [FIRST] [KODAK_DIR] [KERNEL_DIR]}, from
+ * photograph FIRST (default 1) on.
  *
  * <ul>
  *   <li>{@code line}: straight motion, 10–30 px at angles spread over 180° (seeded);
@@ -32,8 +33,9 @@ public final class DeblurBenchmark {
     String preset = args.length > 0 ? args[0] : Presets.DEFAULT;
     String family = args.length > 1 ? args[1] : "line";
     Integer tile = args.length > 2 ? Integer.valueOf(args[2]) : 768;
-    Path kodak = Path.of(args.length > 3 ? args[3] : "../shared/data/Kodak24");
-    Path kernels = Path.of(args.length > 4 ? args[4] : "../shared/data/blur_kernels_KAIR");
+    int first = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    Path kodak = Path.of(args.length > 4 ? args[4] : "../shared/data/Kodak24");
+    Path kernels = Path.of(args.length > 5 ? args[5] : "../shared/data/blur_kernels_KAIR");
     List<String> names = new ArrayList<>();
     List<PointSpreadFunction> psfs = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(2026);
@@ -58,7 +60,7 @@ public final class DeblurBenchmark {
     RestorationPairs.Tally tally = new RestorationPairs.Tally();
     SplittableRandom noNoise = new SplittableRandom(0);
     try (Pipeline pipeline = new Pipeline()) {
-      for (int i = 0; i < 24; i++) {
+      for (int i = first - 1; i < 24; i++) {
         String name = String.format(Locale.ROOT, "kodim%02d", i + 1);
         PlanarImage sharp = RestorationPairs.decode(kodak.resolve(name + ".png"));
         PointSpreadFunction psf = psfs.get(i);
