@@ -100,10 +100,9 @@ final class Fusions {
       if (product == null || !onlyFeedsThePattern(product) || outputChannels(product) < 1) {
         continue;
       }
-      String vector = perChannel(biasName, outputChannels(product));
-      if (vector != null) {
+      if (channels(biasName) == outputChannels(product)) {
         List<String> inputs = new ArrayList<>(product.inputs());
-        inputs.add(vector);
+        inputs.add(vector(biasName));
         replaced.put(
             add.name(),
             new GraphNode(add.name(), product.op() + BIAS_ADD, inputs, product.attributes()));
@@ -154,11 +153,11 @@ final class Fusions {
             != sumOfSquares.boolAttribute("keep_dims", false)) {
       return;
     }
-    String gammaVector = perChannel(gamma, -1);
-    String betaVector = gammaVector == null ? null : perChannel(beta, vectorLength(gammaVector));
-    if (betaVector == null
-        || !isReciprocal(other(mean, sum), vectorLength(gammaVector))
-        || !isReciprocal(other(meanOfSquares, sumOfSquares), vectorLength(gammaVector))) {
+    long width = channels(gamma);
+    if (width < 1
+        || channels(beta) != width
+        || !isReciprocal(other(mean, sum), width)
+        || !isReciprocal(other(meanOfSquares, sumOfSquares), width)) {
       return;
     }
     List<GraphNode> inner =
@@ -185,7 +184,10 @@ final class Fusions {
     replaced.put(
         y.name(),
         new GraphNode(
-            y.name(), LAYER_NORM, List.of(x, gammaVector, betaVector, eps, arg(sum, 1)), Map.of()));
+            y.name(),
+            LAYER_NORM,
+            List.of(x, vector(gamma), vector(beta), eps, arg(sum, 1)),
+            Map.of()));
     inner.forEach(n -> absorbed.add(n.name()));
     absorbed.add(mean.name());
   }
@@ -320,34 +322,28 @@ final class Fusions {
     return t != null && t.size() == 1 && (t.intAt(0) == -1 || t.intAt(0) == 3);
   }
 
-  /**
-   * The name of a float constant shaped (C) or (1, …, 1, C), rank at most 4, as a C vector
-   * (registered on first use); null if it is none, or if {@code channels} ≥ 0 and C differs.
-   */
-  private String perChannel(String name, long channels) {
+  /** C for a float constant shaped (C) or (1, …, 1, C), rank at most 4; else -1. */
+  private long channels(String name) {
     HostTensor t = name == null ? null : constants.get(name);
     if (t == null || t.type() != HostTensor.Type.FLOAT || t.rank() < 1 || t.rank() > 4) {
-      return null;
+      return -1;
     }
     for (int d = 0; d < t.rank() - 1; d++) {
       if (t.dim(d) != 1) {
-        return null;
+        return -1;
       }
     }
-    long c = t.dim(t.rank() - 1);
-    if (channels >= 0 && c != channels) {
-      return null;
-    }
+    return t.dim(t.rank() - 1);
+  }
+
+  /** A per-channel constant as a C vector, registered in the plan once, by its new name. */
+  private String vector(String name) {
     String vector = name + "/vector";
     if (!constants.containsKey(vector)) {
-      constants.put(vector, t.reshape(c));
+      constants.put(vector, constants.get(name).reshape(channels(name)));
       host.add(vector);
     }
     return vector;
-  }
-
-  private long vectorLength(String vector) {
-    return constants.get(vector).dim(0);
   }
 
   /** The channels a product writes, from its constant weights; -2 where not a fusable product. */

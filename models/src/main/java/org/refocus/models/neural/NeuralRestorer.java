@@ -33,8 +33,9 @@ public final class NeuralRestorer {
   private static final int MAX_GPU_TILE = 1024;
 
   /**
-   * Engine memory per tile pixel at peak: 2.1 GB resident for a 256² tile, 9.4 GB for a GoPro frame
-   * in 512² tiles (a 6 GB Java heap included).
+   * Engine memory per tile pixel at peak: 1.7 GB resident for a 256² tile, 7.8 GB for a 768×512
+   * tile (a 6 GB Java heap included); 9.4 GB for a GoPro frame in 512² tiles before the fused
+   * kernels.
    */
   private static final long BYTES_PER_PIXEL = 32_000;
 
