@@ -85,6 +85,10 @@ final class DeviceKernels {
       case "SelectV2" -> NDArrays.where(in.device(0), in.device(1), in.device(2));
       case "Reshape" -> {
         NDArray x = in.device(0);
+        yield FastPaths.reshape(x, new Shape(HostOps.reshapeTarget(x.size(), in.host(1))));
+      }
+      case Fusions.RESHAPE_COPY -> {
+        NDArray x = in.device(0);
         yield x.reshape(new Shape(HostOps.reshapeTarget(x.size(), in.host(1))));
       }
       case "Transpose" -> FastPaths.transpose(in.device(0), in.host(1).toInts());
@@ -139,7 +143,7 @@ final class DeviceKernels {
       index.addSliceDim(start, start + plan.length()[d] * step - (step - 1), step);
     }
     NDArray sliced = x.get(index);
-    NDArray result = sliced.reshape(new Shape(plan.outputShape()));
+    NDArray result = FastPaths.reshape(sliced, new Shape(plan.outputShape()));
     sliced.close();
     return result;
   }
@@ -172,7 +176,7 @@ final class DeviceKernels {
           squeezed[j++] = dims[d];
         }
       }
-      NDArray result = joined.reshape(new Shape(squeezed));
+      NDArray result = FastPaths.reshape(joined, new Shape(squeezed));
       joined.close();
       return result;
     }
@@ -226,7 +230,8 @@ final class DeviceKernels {
     long kw = filter.getShape().get(1);
     if (kh == 1 && kw == 1 && sh == 1 && sw == 1) {
       // a 1×1 convolution is a product over the channels, NHWC as it stands: no transposes
-      NDArray matrix = filter.reshape(filter.getShape().get(2), filter.getShape().get(3));
+      NDArray matrix =
+          FastPaths.reshape(filter, new Shape(filter.getShape().get(2), filter.getShape().get(3)));
       NDArray out = FastPaths.matMulLastAxis(x, matrix, bias);
       matrix.close();
       return out;
@@ -270,6 +275,12 @@ final class DeviceKernels {
     if (node.stringAttribute("padding", "VALID").equals("SAME")) {
       pad = samePadding(outH, kh, sh, 1, outW, kw, sw, 1);
     }
+    if (kh == sh
+        && kw == sw
+        && outH == x.getShape().get(1) * sh
+        && outW == x.getShape().get(2) * sw) {
+      return blockTranspose(x, filter);
+    }
     // A transposed convolution is the convolution of the input spread out by the stride (zeros
     // between samples) with the flipped kernel, fully padded. Built from plain convolutions since
     // DJL's deconvolution takes its filter count from the wrong weight axis on MXNet.
@@ -306,6 +317,27 @@ final class DeviceKernels {
     return out;
   }
 
+  /**
+   * A transposed convolution whose kernel is its stride (MAXIM's 2×2 upsampling) writes each input
+   * pixel into its own kh×kw block of the output, no two blocks overlapping: one product over the
+   * channels, (N·H·W, in) · (in, kh·kw·out), and a shuffle of the blocks into place — a quarter of
+   * the multiplications of the general path, which convolves an input that is ¾ zeros.
+   */
+  private static NDArray blockTranspose(NDArray x, NDArray filter) {
+    long[] k = filter.getShape().getShape(); // kh, kw, out, in
+    long[] d = x.getShape().getShape(); // N, H, W, in
+    NDArray inFirst = FastPaths.transpose(filter, new int[] {3, 0, 1, 2});
+    NDArray matrix = FastPaths.reshape(inFirst, new Shape(k[3], k[0] * k[1] * k[2]));
+    NDArray product = FastPaths.matMulLastAxis(x, matrix, null);
+    NDArray blocks = FastPaths.reshape(product, new Shape(d[0], d[1], d[2], k[0], k[1], k[2]));
+    NDArray placed = FastPaths.transpose(blocks, new int[] {0, 1, 3, 2, 4, 5});
+    NDArray out = FastPaths.reshape(placed, new Shape(d[0], d[1] * k[0], d[2] * k[1], k[2]));
+    for (NDArray t : new NDArray[] {inFirst, matrix, product, blocks, placed}) {
+      t.close();
+    }
+    return out;
+  }
+
   /** Zeros between samples: (N, C, H, W) → (N, C, (H−1)·sh+1, (W−1)·sw+1). */
   private static NDArray spread(NDArray x, long sh, long sw) {
     NDArray rows = spreadAxis(x, 2, sh);
@@ -328,7 +360,7 @@ final class DeviceKernels {
     NDArray interleaved = NDArrays.concat(new NDList(column, zeros), axis + 1);
     long[] merged = dims.clone();
     merged[axis] = dims[axis] * step;
-    NDArray flat = interleaved.reshape(new Shape(merged));
+    NDArray flat = FastPaths.reshape(interleaved, new Shape(merged));
     NDIndex keep = new NDIndex();
     for (int d = 0; d < axis; d++) {
       keep.addAllDim();

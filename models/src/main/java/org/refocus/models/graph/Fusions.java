@@ -22,7 +22,11 @@ import org.refocus.models.tfjs.GraphNode;
  *       difference clamped at 0, then (x − mean) · (rsqrt(variance + ε) · γ) + β.
  * </ul>
  *
- * The converter stores per-channel vectors as (1, 1, 1, C): the plan gains each as a C vector,
+ * One rewrite fuses nothing: a {@code Reshape} that feeds a {@code ConcatV2} becomes {@code
+ * Reshape+Copy}. The executor's reshapes are views of their input's memory, and MXNet's oneDNN
+ * concatenation refuses views: its fallback is ten times slower than the copy.
+ *
+ * <p>The converter stores per-channel vectors as (1, 1, 1, C): the plan gains each as a C vector,
  * {@code NAME/vector}, a constant like the others. Every node a fusion absorbs must feed only the
  * fused pattern, so no value the rest of the graph reads disappears.
  */
@@ -31,6 +35,7 @@ final class Fusions {
   static final String BIAS_ADD = "+BiasAdd";
   static final String LAYER_NORM = "LayerNorm";
   static final String GELU = "Gelu";
+  static final String RESHAPE_COPY = "Reshape+Copy";
 
   private final Set<String> host;
   private final Map<String, HostTensor> constants;
@@ -51,11 +56,32 @@ final class Fusions {
     }
   }
 
-  /** Both fusions; {@code host} and {@code constants} gain the per-channel vectors. */
+  /** Every rewrite; {@code host} and {@code constants} gain the per-channel vectors. */
   static List<GraphNode> apply(
       List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
     List<GraphNode> fused = biasAdds(order, host, constants, output);
-    return gelus(layerNorms(fused, host, constants, output), host, constants, output);
+    fused = gelus(layerNorms(fused, host, constants, output), host, constants, output);
+    return copiedBeforeConcat(fused, host);
+  }
+
+  /** The order with each engine-side Reshape that a ConcatV2 reads made a copying one. */
+  static List<GraphNode> copiedBeforeConcat(List<GraphNode> order, Set<String> host) {
+    Set<String> concatenated = new HashSet<>();
+    for (GraphNode node : order) {
+      if (node.op().equals("ConcatV2")) {
+        concatenated.addAll(node.inputs());
+      }
+    }
+    List<GraphNode> rewritten = new ArrayList<>();
+    for (GraphNode node : order) {
+      boolean copy =
+          node.op().equals("Reshape")
+              && !host.contains(node.name())
+              && concatenated.contains(node.name());
+      rewritten.add(
+          copy ? new GraphNode(node.name(), RESHAPE_COPY, node.inputs(), node.attributes()) : node);
+    }
+    return rewritten;
   }
 
   /** The order with each tanh-form GELU as one node. */

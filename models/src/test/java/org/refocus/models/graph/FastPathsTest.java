@@ -1,6 +1,7 @@
 package org.refocus.models.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -42,6 +43,35 @@ class FastPathsTest {
     assertThat(fast.getShape()).isEqualTo(new Shape(2, 6, 5, 10));
     assertThat(fast.toFloatArray())
         .containsExactly(NDArrays.concat(new NDList(x, y), 3).toFloatArray());
+  }
+
+  @Test
+  void transposesOfMoreThanFourAxesAreTheSameBitForBit() {
+    NDArray six = manager.randomNormal(new Shape(1, 3, 2, 4, 2, 5));
+    int[][] perms = {
+      {0, 1, 3, 2, 4, 5}, {0, 2, 4, 1, 3, 5}, {5, 4, 3, 2, 1, 0}, {1, 2, 0, 3, 4, 5}
+    };
+    for (int[] perm : perms) {
+      NDArray fast = FastPaths.transpose(six, perm);
+      NDArray plain = six.transpose(perm);
+      assertThat(fast.getShape()).as("%s", perm).isEqualTo(plain.getShape());
+      assertThat(fast.toFloatArray()).as("%s", perm).containsExactly(plain.toFloatArray());
+    }
+    assertThat(FastPaths.mergedRuns(new int[] {0, 1, 3, 2, 4, 5})).containsExactly(0, 2, 3, 4);
+  }
+
+  @Test
+  void aReshapeIsTheSameValuesAndOutlivesItsSource() {
+    NDArray source = x.mul(1f);
+    float[] values = source.toFloatArray();
+    NDArray view = FastPaths.reshape(source, new Shape(12, 35));
+    source.close();
+    assertThat(view.getShape()).isEqualTo(new Shape(12, 35));
+    assertThat(view.toFloatArray()).containsExactly(values);
+    assertThat(FastPaths.reshape(view, new Shape(2, 6, 5, 7)).toFloatArray())
+        .containsExactly(values);
+    assertThatThrownBy(() -> FastPaths.reshape(view, new Shape(5, 5)))
+        .hasMessageContaining("(12, 35)");
   }
 
   @Test
@@ -106,7 +136,9 @@ class FastPathsTest {
     NDArray graph =
         wide.mul(0.5f).mul(wide.add(wide.mul(cubic).mul(wide.square())).mul(root).tanh().add(1f));
 
+    float[] before = wide.toFloatArray();
     float[] f = FastPaths.gelu(wide, cubic, root).toFloatArray();
+    assertThat(wide.toFloatArray()).as("its input untouched").containsExactly(before);
     float[] g = graph.toFloatArray();
     for (int i = 0; i < g.length; i++) {
       assertThat(f[i]).isCloseTo(g[i], within(1e-6f * (1 + Math.abs(g[i]))));

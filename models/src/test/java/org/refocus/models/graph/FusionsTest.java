@@ -166,4 +166,24 @@ class FusionsTest {
     assertThat(fused).extracting(GraphNode::op).containsExactly("Placeholder", "Gelu");
     assertThat(fused.get(1).inputs()).containsExactly("x", "cubic", "root");
   }
+
+  @Test
+  void onlyTheReshapesAConcatenationReadsCopy() {
+    constants.put("shape", HostTensor.scalar(1f));
+    constants.put("axis", HostTensor.scalar(1f));
+    host.addAll(List.of("shape", "axis"));
+    List<GraphNode> order =
+        List.of(
+            node("x", "Placeholder"),
+            node("joined", "Reshape", "x", "shape"),
+            node("alone", "Reshape", "x", "shape"),
+            node("y", "ConcatV2", "joined", "x", "axis"));
+
+    List<GraphNode> rewritten = Fusions.copiedBeforeConcat(order, host);
+
+    assertThat(rewritten)
+        .extracting(GraphNode::op)
+        .containsExactly("Placeholder", "Reshape+Copy", "Reshape", "ConcatV2");
+    assertThat(rewritten.get(1).inputs()).containsExactly("x", "shape");
+  }
 }
