@@ -25,11 +25,11 @@ public final class NeuralRestorer {
   private static final int MIN_TILE = 128;
 
   /**
-   * Larger tiles cost less overlap but more per pixel on a CPU, whose caches the element-wise passes
-   * outgrow: one tile of MAXIM deblurring on 2 cores took 91 s/MP at 256², 146 s/MP at 512². Full
-   * GoPro frames in 256² tiles took 161–206 s/MP where 448–512² tiles had taken 756 s/MP (with the
-   * slower executor of the time), with the same quality (32.15 dB mean against 32.08) in a third of
-   * the memory (3.1 GB peak).
+   * Larger tiles cost less overlap but more per pixel on a CPU, whose caches the element-wise
+   * passes outgrow: one tile of MAXIM deblurring on 2 cores took 91 s/MP at 256², 146 s/MP at 512².
+   * Full GoPro frames in 256² tiles took 161–206 s/MP where 448–512² tiles had taken 756 s/MP (with
+   * the slower executor of the time), with the same quality (32.15 dB mean against 32.08) in a
+   * third of the memory (3.1 GB peak).
    */
   private static final int MAX_CPU_TILE = 256;
 
