@@ -91,7 +91,7 @@ final class FastPaths {
 
   private static NDArray mergedTranspose(NDArray x, long[] dims, int[] axes, int[] runStart) {
     int runs = runStart.length;
-    // each run, by the source axis it starts at: its merged extent and its rank among the runs
+    // each run of the output: its merged extent, and its rank among the runs in source order
     int[] firstAxis = new int[runs];
     long[] extent = new long[runs];
     for (int r = 0; r < runs; r++) {
@@ -114,16 +114,12 @@ final class FastPaths {
       mergedDims[j] = extent[bySource[j]];
       rankOf[bySource[j]] = j;
     }
-    int[] mergedAxes = new int[runs];
     long[] outDims = new long[axes.length];
-    for (int r = 0; r < runs; r++) {
-      mergedAxes[r] = rankOf[r];
-    }
     for (int i = 0; i < axes.length; i++) {
       outDims[i] = dims[axes[i]];
     }
     NDArray merged = reshape(x, new Shape(mergedDims));
-    NDArray moved = permute(merged, mergedAxes);
+    NDArray moved = permute(merged, rankOf); // run r goes to where its source rank puts it
     NDArray out = reshape(moved, new Shape(outDims));
     merged.close();
     moved.close();
