@@ -3,6 +3,8 @@ package org.refocus.models.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.refocus.models.store.ModelCatalog;
 import org.refocus.models.store.ModelStore;
 
@@ -17,9 +19,18 @@ public final class RefocusCli {
   static final int SOME_FAILED = 1;
   static final int USAGE = 2;
 
+  /**
+   * DJL's loggers, bound to java.util.logging on the CLI's class path. Its INFO and WARNING lines
+   * (platform detection; "failed to detect GPU count" on every machine without CUDA) would land in
+   * the middle of the progress line and mean nothing to the user; its errors still show. Held in a
+   * field: java.util.logging forgets the level of a logger nobody references.
+   */
+  private static final Logger DJL = Logger.getLogger("ai.djl");
+
   private RefocusCli() {}
 
   public static void main(String[] args) {
+    DJL.setLevel(Level.SEVERE);
     System.exit(run(List.of(args), System.out, System.err));
   }
 
