@@ -24,7 +24,10 @@ import org.refocus.models.tfjs.GraphNode;
  *
  * One rewrite fuses nothing: a {@code Reshape} that feeds a {@code ConcatV2} becomes {@code
  * Reshape+Copy}. The executor's reshapes are views of their input's memory, and MXNet's oneDNN
- * concatenation refuses views: its fallback is ten times slower than the copy.
+ * concatenation refuses views: its fallback is ten times slower than the copy. Only the graph's own
+ * Reshape nodes are known to be views here; other kernels that end in a view (a slice, a transpose
+ * of more than four axes) still concatenate correctly, by the slower path. In MAXIM every input of
+ * a concatenation is a Reshape or an AddV2.
  *
  * <p>The converter stores per-channel vectors as (1, 1, 1, C): the plan gains each as a C vector,
  * {@code NAME/vector}, a constant like the others. Every node a fusion absorbs must feed only the
