@@ -5,10 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.refocus.models.graph.GraphExecutor;
@@ -28,8 +31,10 @@ import org.refocus.models.pipeline.Presets;
  *   <li>{@code speed [MODEL] [SIDE] [RUNS]}: one SIDE² tile (default 256), run RUNS times (default
  *       4; the first folds the shape arithmetic and uploads constants); seconds per megapixel, peak
  *       RSS, and engine time by op in the fastest of the later runs (a shared machine's noise only
- *       ever adds time), to show the share outside convolutions and Einsums. Per-op times need a
- *       synchronous engine: bench/run sets {@code MXNET_ENGINE_TYPE=NaiveEngine}.
+ *       ever adds time), to show the share outside convolutions and Einsums; beside each op, its
+ *       floor (a copy of each of its nodes' outputs on the same engine), to show how far an unfused
+ *       executor could go. Per-op times need a synchronous engine: bench/run sets {@code
+ *       MXNET_ENGINE_TYPE=NaiveEngine}.
  * </ul>
  */
 public final class MaximBenchmark {
@@ -87,30 +92,22 @@ public final class MaximBenchmark {
     try (GraphModel model = models.loadGraph(id);
         GraphExecutor executor = model.newExecutor();
         NDManager manager = NDManager.newBaseManager(model.engine().device())) {
-      Map<String, long[]> fastest = null;
+      List<NodeRun> fastest = null;
       double fastestSeconds = Double.MAX_VALUE;
       for (int run = 1; run <= Math.max(2, runs); run++) {
-        Map<String, long[]> byOp = new TreeMap<>();
+        List<NodeRun> nodes = new ArrayList<>();
         long start = System.nanoTime();
         try (NDManager call = manager.newSubManager()) {
           NDArray out =
               executor.run(
                   call.create(pixels, new Shape(1, side, side, 3)),
-                  (node, nanos) -> {
-                    long[] t = byOp.computeIfAbsent(node.op(), k -> new long[2]);
-                    t[0] += nanos;
-                    t[1]++;
-                  });
+                  (node, result, nanos) ->
+                      nodes.add(new NodeRun(node.op(), result.getShape(), nanos)));
           out.toFloatArray();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long engine = byOp.values().stream().mapToLong(t -> t[0]).sum();
-        // with the bias adds fused into them (Conv2D+BiasAdd, Einsum+BiasAdd)
-        long heavy =
-            byOp.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("Conv2D") || e.getKey().startsWith("Einsum"))
-                .mapToLong(e -> e.getValue()[0])
-                .sum();
+        long engine = nodes.stream().mapToLong(NodeRun::nanos).sum();
+        long heavy = nodes.stream().filter(NodeRun::isProduct).mapToLong(NodeRun::nanos).sum();
         System.out.printf(
             Locale.ROOT,
             "run %d: %.1f s, %.0f s/MP; in nodes %.1f s, of which convolutions and Einsums"
@@ -122,25 +119,95 @@ public final class MaximBenchmark {
             heavy / 1e9,
             100.0 * (seconds - heavy / 1e9) / seconds);
         if (run > 1 && seconds < fastestSeconds) {
-          fastest = byOp;
+          fastest = nodes;
           fastestSeconds = seconds;
         }
       }
-      System.out.printf(Locale.ROOT, "by op, in the fastest later run (%.1f s):%n", fastestSeconds);
-      double total = fastestSeconds;
-      fastest.entrySet().stream()
-          .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
-          .limit(15)
-          .forEach(
-              e ->
-                  System.out.printf(
-                      Locale.ROOT,
-                      "  %-22s %6d nodes %7.2f s %5.1f%%%n",
-                      e.getKey(),
-                      e.getValue()[1],
-                      e.getValue()[0] / 1e9,
-                      100.0 * e.getValue()[0] / 1e9 / total));
+      printByOp(fastest, fastestSeconds, new CopyFloor(manager));
     }
     System.out.printf("peak RSS %d MB%n", OperatorBenchmark.peakResidentMegabytes());
+  }
+
+  /** One engine-side node of a run: its op, its output's shape, its time. */
+  private record NodeRun(String op, Shape shape, long nanos) {
+    /** With the bias adds fused into them (Conv2D+BiasAdd, Einsum+BiasAdd). */
+    boolean isProduct() {
+      return op.startsWith("Conv2D") || op.startsWith("Einsum");
+    }
+  }
+
+  /**
+   * The least an unfused executor can spend on a node: writing its output once, timed as a copy of
+   * an array of that shape on the same engine (best of five). A view (Reshape, Squeeze, ExpandDims,
+   * Identity) costs nothing. Any executor that runs each of the graph's element-wise nodes as its
+   * own pass spends at least this; only fusing nodes into one another goes below it.
+   */
+  private static final class CopyFloor {
+    private static final Set<String> VIEWS = Set.of("Reshape", "Squeeze", "ExpandDims", "Identity");
+    private final NDManager manager;
+    private final Map<Shape, Long> byShape = new HashMap<>();
+
+    CopyFloor(NDManager manager) {
+      this.manager = manager;
+    }
+
+    long nanos(NodeRun node) {
+      return VIEWS.contains(node.op()) ? 0 : byShape.computeIfAbsent(node.shape(), this::time);
+    }
+
+    private long time(Shape shape) {
+      try (NDManager scratch = manager.newSubManager()) {
+        NDArray a = scratch.ones(shape);
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+          long start = System.nanoTime();
+          NDArray copy = a.duplicate(); // synchronous: bench/run sets the NaiveEngine
+          best = Math.min(best, System.nanoTime() - start);
+          copy.close();
+        }
+        return best;
+      }
+    }
+  }
+
+  private static void printByOp(List<NodeRun> nodes, double seconds, CopyFloor floor) {
+    Map<String, long[]> byOp = new TreeMap<>(); // nanos, nodes, floor nanos
+    for (NodeRun n : nodes) {
+      long[] t = byOp.computeIfAbsent(n.op(), k -> new long[3]);
+      t[0] += n.nanos();
+      t[1]++;
+      t[2] += n.isProduct() ? 0 : floor.nanos(n);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "by op, in the fastest later run (%.1f s); floor: each output written once at this"
+            + " machine's copy speed%n",
+        seconds);
+    byOp.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+        .limit(15)
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "  %-22s %6d nodes %7.2f s %5.1f%%   floor %6.2f s%n",
+                    e.getKey(),
+                    e.getValue()[1],
+                    e.getValue()[0] / 1e9,
+                    100.0 * e.getValue()[0] / 1e9 / seconds,
+                    e.getValue()[2] / 1e9));
+    double products =
+        nodes.stream().filter(NodeRun::isProduct).mapToLong(NodeRun::nanos).sum() / 1e9;
+    double outside = seconds - products;
+    double outsideFloor = byOp.values().stream().mapToLong(t -> t[2]).sum() / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "outside convolutions and Einsums: %.2f s of %.2f s (%.1f%%); their floor %.2f s, so an"
+            + " executor that runs each node as its own pass spends at least %.1f%% outside%n",
+        outside,
+        seconds,
+        100 * outside / seconds,
+        outsideFloor,
+        100 * outsideFloor / (outsideFloor + products));
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.refocus.models.assess.Assessment;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.io.ImageDecoder;
 import org.refocus.models.pipeline.Pipeline;
@@ -41,10 +42,11 @@ final class RestorationPairs {
     double after = QualityMetrics.psnr(sharp, out, border);
     System.out.printf(
         Locale.ROOT,
-        "%-30s assessed %-14s blurred %.2f dB / SSIM %.4f → restored %.2f dB / SSIM %.4f"
+        "%-30s assessed %-14s %s blurred %.2f dB / SSIM %.4f → restored %.2f dB / SSIM %.4f"
             + " (%+.2f dB) in %.1f s (%.0f s/MP), steps %s%n",
         name,
         result.assessment().blur().type(),
+        gateFigures(result.assessment()),
         before,
         QualityMetrics.ssim(sharp, blur, border),
         after,
@@ -59,12 +61,19 @@ final class RestorationPairs {
     double loss = Double.isInfinite(psnr) ? 0 : 100 - Math.min(100, psnr);
     System.out.printf(
         Locale.ROOT,
-        "%-30s sharp original assessed %s: %s, steps %s%n",
+        "%-30s sharp original assessed %s %s: %s, steps %s%n",
         name,
         onSharp.assessment().blur().type(),
+        gateFigures(onSharp.assessment()),
         Double.isInfinite(psnr) ? "untouched" : String.format(Locale.ROOT, "%.2f dB", psnr),
         describe(onSharp.steps()));
     return new Result(before, after, loss);
+  }
+
+  /** What the automatic deblur decides on: the motion comb's strength and the sharpness. */
+  private static String gateFigures(Assessment a) {
+    return String.format(
+        Locale.ROOT, "(motion %.4f, sharpness %.5f)", a.motion().strength(), a.sharpness());
   }
 
   /** The settings with the deblur step's tile side set (null: chosen from free memory). */

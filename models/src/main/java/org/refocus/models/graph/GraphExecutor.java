@@ -29,7 +29,8 @@ public final class GraphExecutor implements AutoCloseable {
    */
   @FunctionalInterface
   public interface NodeTimer {
-    void ran(GraphNode node, long nanos);
+    /** {@code result} stays the executor's: read its shape, do not keep or close it. */
+    void ran(GraphNode node, NDArray result, long nanos);
   }
 
   private final GraphPlan plan;
@@ -80,7 +81,7 @@ public final class GraphExecutor implements AutoCloseable {
       try {
         result = DeviceKernels.apply(node, arguments(node, values));
         if (timer != null) {
-          timer.ran(node, System.nanoTime() - start);
+          timer.ran(node, result, System.nanoTime() - start);
         }
       } catch (RuntimeException e) {
         throw new IllegalStateException(
