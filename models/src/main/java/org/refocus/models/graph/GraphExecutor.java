@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.refocus.models.tfjs.GraphModelFile;
@@ -37,10 +38,20 @@ public final class GraphExecutor implements AutoCloseable {
   private final NDManager uploads;
   private final Map<String, NDArray> uploadedConstants = new HashMap<>();
 
-  private long[] foldedFor;
-  private Map<String, HostTensor> folded = Map.of();
-  private NDManager foldedUploads;
-  private final Map<String, NDArray> uploadedFolded = new HashMap<>();
+  /**
+   * Folded values for the input shapes used last, least recent first. A tiled image alternates
+   * between up to four shapes (full tiles, and shorter ones at its right and bottom edges), and
+   * refolding on every change would repeat the shape arithmetic several times per row of tiles.
+   */
+  private final Map<Shape, Folding> foldings = new LinkedHashMap<>(8, 0.75f, true);
+
+  private static final int FOLDED_SHAPES = 4;
+
+  private Folding folding;
+
+  /** The graph's shape arithmetic for one input shape, and those of its values uploaded so far. */
+  private record Folding(
+      Map<String, HostTensor> values, NDManager uploads, Map<String, NDArray> uploaded) {}
 
   public GraphExecutor(GraphPlan plan, NDManager parent) {
     this.plan = plan;
@@ -65,10 +76,7 @@ public final class GraphExecutor implements AutoCloseable {
 
   /** As {@link #run(NDArray)}, timing each engine-side node. */
   public NDArray run(NDArray x, NodeTimer timer) {
-    long[] shape = x.getShape().getShape();
-    if (!Arrays.equals(shape, foldedFor)) {
-      fold(shape);
-    }
+    folding = foldingFor(x.getShape());
     Map<String, NDArray> values = new HashMap<>();
     Map<String, Integer> remaining = new HashMap<>(plan.deviceUses);
     values.put(plan.input, x);
@@ -133,7 +141,7 @@ public final class GraphExecutor implements AutoCloseable {
 
   private HostTensor hostValue(String name) {
     HostTensor c = plan.constants.get(name);
-    return c != null ? c : folded.get(name);
+    return c != null ? c : folding.values().get(name);
   }
 
   /** A constant uploads once; a folded value once per input shape. */
@@ -141,7 +149,9 @@ public final class GraphExecutor implements AutoCloseable {
     if (plan.constants.containsKey(name)) {
       return uploadedConstants.computeIfAbsent(name, n -> toDevice(plan.constants.get(n), uploads));
     }
-    return uploadedFolded.computeIfAbsent(name, n -> toDevice(folded.get(n), foldedUploads));
+    return folding
+        .uploaded()
+        .computeIfAbsent(name, n -> toDevice(folding.values().get(n), folding.uploads()));
   }
 
   private static NDArray toDevice(HostTensor t, NDManager manager) {
@@ -153,12 +163,22 @@ public final class GraphExecutor implements AutoCloseable {
     };
   }
 
-  private void fold(long[] inputShape) {
-    if (foldedUploads != null) {
-      foldedUploads.close();
+  private Folding foldingFor(Shape shape) {
+    Folding cached = foldings.get(shape);
+    if (cached != null) {
+      return cached;
     }
-    uploadedFolded.clear();
-    foldedUploads = uploads.newSubManager();
+    if (foldings.size() == FOLDED_SHAPES) {
+      Iterator<Folding> eldest = foldings.values().iterator();
+      eldest.next().uploads().close();
+      eldest.remove();
+    }
+    Folding folded = new Folding(fold(shape.getShape()), uploads.newSubManager(), new HashMap<>());
+    foldings.put(shape, folded);
+    return folded;
+  }
+
+  private Map<String, HostTensor> fold(long[] inputShape) {
     Map<String, HostTensor> values = new HashMap<>();
     for (GraphNode node : plan.order) {
       if (!plan.host.contains(node.name()) || node.op().equals("Const")) {
@@ -178,8 +198,7 @@ public final class GraphExecutor implements AutoCloseable {
             node.op() + " '" + node.name() + "' failed while folding: " + e.getMessage(), e);
       }
     }
-    folded = values;
-    foldedFor = inputShape.clone();
+    return values;
   }
 
   @Override

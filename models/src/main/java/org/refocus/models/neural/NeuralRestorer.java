@@ -70,13 +70,19 @@ public final class NeuralRestorer {
     return tiling(Math.max(MIN_TILE, Math.min(max, side)));
   }
 
-  /** Tiles of {@code tile} pixels, rounded down to the model's size multiple. */
+  /**
+   * Tiles of {@code tile} pixels, rounded down to the model's size multiple. The last tile of a row
+   * or column is only as long as what is left (a multiple too, and at least {@value #MIN_TILE}): on
+   * a 768×512 photograph 256² tiles ending flush run the model over 786k pixels, these over 573k,
+   * for the same overlap.
+   */
   public Tiling tiling(int tile) {
     if (tile < MIN_TILE) {
       throw new IllegalArgumentException("tile side " + tile + " is below " + MIN_TILE);
     }
     int multiple = model.spec().sizeMultiple();
-    return new Tiling(Math.max(multiple, tile / multiple * multiple), OVERLAP, MARGIN);
+    int side = Math.max(multiple, tile / multiple * multiple);
+    return new Tiling(side, OVERLAP, MARGIN, Math.min(side, MIN_TILE), multiple);
   }
 
   public PlanarImage restore(PlanarImage image, Tiling tiling, IntConsumer progress)

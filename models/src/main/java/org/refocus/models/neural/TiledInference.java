@@ -38,18 +38,19 @@ final class TiledInference {
     int w = image.width();
     int h = image.height();
     int outW = w * scale;
-    List<Integer> xs = tiling.starts(w);
-    List<Integer> ys = tiling.starts(h);
-    int tileW = Math.min(tiling.tile(), w);
-    int tileH = Math.min(tiling.tile(), h);
-    int bandRows = tileH * scale;
+    List<Tiling.Span> xs = tiling.spans(w);
+    List<Tiling.Span> ys = tiling.spans(h);
+    int bandRows = ys.get(0).length() * scale; // no row of tiles is taller than the first
     float[][] sums = new float[3][bandRows * outW];
     float[] weights = new float[bandRows * outW];
     int top = 0; // output row held at band row 0
     int done = 0;
     for (int r = 0; r < ys.size(); r++) {
-      int y0 = ys.get(r);
-      for (int x0 : xs) {
+      int y0 = ys.get(r).start();
+      int tileH = ys.get(r).length();
+      for (Tiling.Span x : xs) {
+        int x0 = x.start();
+        int tileW = x.length();
         PlanarImage out = model.apply(crop(image, x0, y0, tileW, tileH));
         if (out.width() != tileW * scale || out.height() != tileH * scale) {
           throw new IllegalStateException(
@@ -68,7 +69,7 @@ final class TiledInference {
         accumulate(out, x0, y0, tileW, tileH, w, h, top, sums, weights, outW);
         progress.accept(++done);
       }
-      int finalUntil = r + 1 < ys.size() ? ys.get(r + 1) * scale : h * scale;
+      int finalUntil = r + 1 < ys.size() ? ys.get(r + 1).start() * scale : h * scale;
       int rows = finalUntil - top;
       emit(sink, top, rows, outW, sums, weights);
       shift(rows * outW, sums, weights);

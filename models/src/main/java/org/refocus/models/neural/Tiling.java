@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How an image is cut for inference, in input pixels: square tiles of side {@code tile} that
- * overlap their neighbours by {@code overlap}. Within an overlap the first {@code margin} pixels
- * from a tile's inner edge are discarded (they saw zero padding where the whole image has pixels),
- * and the rest is cross-faded linearly, so no seam survives.
+ * How an image is cut for inference, in input pixels: tiles of side {@code tile} that overlap their
+ * neighbours by {@code overlap}. Within an overlap the first {@code margin} pixels from a tile's
+ * inner edge are discarded (they saw zero padding where the whole image has pixels), and the rest
+ * is cross-faded linearly, so no seam survives.
+ *
+ * <p>The last tile along an axis ends flush with the image. It is only as long as the image has
+ * left to cover (with the overlap), rounded up to {@code edgeMultiple} and to no less than {@code
+ * edgeMinimum}; with {@code edgeMinimum == tile} every tile is full-size.
  */
-public record Tiling(int tile, int overlap, int margin) {
+public record Tiling(int tile, int overlap, int margin, int edgeMinimum, int edgeMultiple) {
+
+  /** A tile's place along one axis. */
+  public record Span(int start, int length) {}
 
   public Tiling {
     if (overlap < 0 || margin < 0 || (overlap > 0 ? 2 * margin >= overlap : margin > 0)) {
@@ -19,23 +26,41 @@ public record Tiling(int tile, int overlap, int margin) {
     if (tile <= overlap) {
       throw new IllegalArgumentException("tile " + tile + " must exceed the overlap " + overlap);
     }
+    if (edgeMultiple < 1 || edgeMinimum <= overlap || edgeMinimum > tile) {
+      throw new IllegalArgumentException(
+          "edge tiles of at least "
+              + edgeMinimum
+              + " in multiples of "
+              + edgeMultiple
+              + " do not fit tiles of "
+              + tile
+              + " overlapping by "
+              + overlap);
+    }
   }
 
-  /** Start offsets of the tiles along an axis of {@code size} pixels; the last one ends flush. */
-  List<Integer> starts(int size) {
-    List<Integer> starts = new ArrayList<>();
+  /** Every tile full-size. */
+  public Tiling(int tile, int overlap, int margin) {
+    this(tile, overlap, margin, tile, 1);
+  }
+
+  /** The tiles along an axis of {@code size} pixels, in order. */
+  List<Span> spans(int size) {
+    List<Span> spans = new ArrayList<>();
     if (size <= tile) {
-      starts.add(0);
-      return starts;
+      spans.add(new Span(0, size));
+      return spans;
     }
     int step = tile - overlap;
-    for (int s = 0; ; s += step) {
-      if (s + tile >= size) {
-        starts.add(size - tile);
-        return starts;
-      }
-      starts.add(s);
+    int s = 0;
+    for (; s + tile < size; s += step) {
+      spans.add(new Span(s, tile));
     }
+    // the previous tile ends at s + overlap, so starting at or before s keeps the overlap
+    int left = Math.max(size - s, edgeMinimum);
+    int length = Math.min(tile, (left + edgeMultiple - 1) / edgeMultiple * edgeMultiple);
+    spans.add(new Span(size - length, length));
+    return spans;
   }
 
   /**
@@ -59,6 +84,13 @@ public record Tiling(int tile, int overlap, int margin) {
   }
 
   public int tileCount(int width, int height) {
-    return starts(width).size() * starts(height).size();
+    return spans(width).size() * spans(height).size();
+  }
+
+  /** Input pixels run through the model, overlaps counted as often as they run. */
+  public long tiledPixels(int width, int height) {
+    long w = spans(width).stream().mapToLong(Span::length).sum();
+    long h = spans(height).stream().mapToLong(Span::length).sum();
+    return w * h;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.refocus.models.image.PlanarImage;
@@ -25,6 +26,65 @@ class TilingTest {
     "128, 128, 8, 64"
   })
   void blendedTilesEqualTheWholeImage(int w, int h, int scale, int tile) throws Exception {
+    List<int[]> tiles = blendExactly(w, h, scale, NeuralUpscaler.tiling(tile));
+
+    assertThat(tiles).allSatisfy(t -> assertThat(t[0]).isEqualTo(Math.min(tile, w)));
+    assertThat(tiles).hasSize(NeuralUpscaler.tiling(tile).tileCount(w, h));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "768, 512, 1", // a Kodak photograph: 256, 256, 256, 128 across; 256, 256, 128 down
+    "1280, 720, 1", // a GoPro frame
+    "300, 700, 2",
+    "200, 200, 1", // one full tile and a 128 one, each way
+    "100, 90, 3" // smaller than a tile
+  })
+  void shorterEdgeTilesBlendExactlyToo(int w, int h, int scale) throws Exception {
+    Tiling tiling = new Tiling(192, 32, 8, 128, 64);
+
+    List<int[]> tiles = blendExactly(w, h, scale, tiling);
+
+    assertThat(tiles).hasSize(tiling.tileCount(w, h));
+    for (int size : new int[] {w, h}) {
+      List<Tiling.Span> spans = tiling.spans(size);
+      Tiling.Span last = spans.get(spans.size() - 1);
+      assertThat(last.start() + last.length()).as("flush with %d", size).isEqualTo(size);
+      for (int i = 1; i < spans.size(); i++) {
+        Tiling.Span before = spans.get(i - 1);
+        assertThat(before.start() + before.length() - spans.get(i).start())
+            .as("overlap of tiles %d and %d along %d", i - 1, i, size)
+            .isGreaterThanOrEqualTo(32);
+      }
+      if (size > 192) {
+        assertThat(spans)
+            .allSatisfy(s -> assertThat(s.length() % 64).isZero())
+            .allSatisfy(s -> assertThat(s.length()).isBetween(128, 192));
+      }
+    }
+    long flush = new Tiling(192, 32, 8).tiledPixels(w, h);
+    assertThat(tiling.tiledPixels(w, h)).isLessThanOrEqualTo(flush);
+  }
+
+  @Test
+  void aKodakPhotographInShorterEdgeTilesRunsOverATenthLessThanFlushOnes() {
+    Tiling tiling = new Tiling(256, 32, 8, 128, 64);
+
+    assertThat(tiling.spans(768))
+        .containsExactly(
+            new Tiling.Span(0, 256),
+            new Tiling.Span(224, 256),
+            new Tiling.Span(448, 256),
+            new Tiling.Span(640, 128));
+    assertThat(tiling.spans(512))
+        .containsExactly(
+            new Tiling.Span(0, 256), new Tiling.Span(224, 256), new Tiling.Span(384, 128));
+    assertThat(tiling.tiledPixels(768, 512)).isEqualTo(896L * 640);
+    assertThat(new Tiling(256, 32, 8).tiledPixels(768, 512)).isEqualTo(1024L * 768);
+  }
+
+  /** Runs the replicating stand-in over the tiles, checks the result, returns the tile sizes. */
+  private static List<int[]> blendExactly(int w, int h, int scale, Tiling tiling) throws Exception {
     PlanarImage image = random(w, h);
     List<int[]> tiles = new ArrayList<>();
     float[][] out = new float[3][w * scale * h * scale];
@@ -36,7 +96,7 @@ class TilingTest {
               return replicate(t, scale);
             },
             scale,
-            NeuralUpscaler.tiling(tile))
+            tiling)
         .run(
             image,
             (y, rows, width, planes) -> {
@@ -56,8 +116,7 @@ class TilingTest {
       }
     }
     assertThat(rowsSeen).isSorted().startsWith(0);
-    assertThat(tiles).allSatisfy(t -> assertThat(t[0]).isEqualTo(Math.min(tile, w)));
-    assertThat(tiles).hasSize(NeuralUpscaler.tiling(tile).tileCount(w, h));
+    return tiles;
   }
 
   private static PlanarImage random(int w, int h) {
