@@ -34,6 +34,8 @@ public final class GraphExecutor implements AutoCloseable {
     void ran(GraphNode node, NDArray result, long nanos);
   }
 
+  private static final int FOLDED_SHAPES = 4;
+
   private final GraphPlan plan;
   private final NDManager uploads;
   private final Map<String, NDArray> uploadedConstants = new HashMap<>();
@@ -44,8 +46,6 @@ public final class GraphExecutor implements AutoCloseable {
    * refolding on every change would repeat the shape arithmetic several times per row of tiles.
    */
   private final Map<Shape, Folding> foldings = new LinkedHashMap<>(8, 0.75f, true);
-
-  private static final int FOLDED_SHAPES = 4;
 
   private Folding folding;
 

@@ -52,9 +52,26 @@ class GraphExecutorTest {
         twice = executor.run(run.create(pixels, new Shape(1, 64, 64, 3))).toFloatArray();
       }
       assertThat(twice).containsExactly(once);
+      // a tiled image alternates between shapes: each keeps its own folded values
+      float[] wide = new float[64 * 128 * 3];
+      for (int i = 0; i < wide.length; i++) {
+        wide[i] = pixels[i % pixels.length];
+      }
+      float[] wideOnce = runOn(executor, manager, wide, new Shape(1, 64, 128, 3));
+      float[] squareAgain = runOn(executor, manager, pixels, new Shape(1, 64, 64, 3));
+      float[] wideAgain = runOn(executor, manager, wide, new Shape(1, 64, 128, 3));
+      assertThat(squareAgain).containsExactly(once);
+      assertThat(wideAgain).containsExactly(wideOnce);
       for (float v : once) {
         assertThat(v).isBetween(-0.5f, 1.5f);
       }
+    }
+  }
+
+  private static float[] runOn(
+      GraphExecutor executor, NDManager manager, float[] pixels, Shape shape) {
+    try (NDManager run = manager.newSubManager()) {
+      return executor.run(run.create(pixels, shape)).toFloatArray();
     }
   }
 
