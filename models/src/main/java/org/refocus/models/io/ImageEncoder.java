@@ -3,9 +3,11 @@ package org.refocus.models.io;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageTypeSpecifier;
@@ -27,6 +29,7 @@ import org.w3c.dom.NodeList;
 public final class ImageEncoder {
 
   private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   public void write(DecodedImage image, Path target, EncodeOptions options)
       throws ImageWriteException {
@@ -34,7 +37,7 @@ public final class ImageEncoder {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+      Path temp = createPart(dir, target);
       try {
         Files.write(temp, bytes);
         Files.move(
@@ -44,6 +47,28 @@ public final class ImageEncoder {
       }
     } catch (IOException e) {
       throw new ImageWriteException(target, "cannot write (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * An empty file beside the target, created with the process's default permissions (its umask):
+   * {@link Files#createTempFile} would make it, and after the rename the published image, readable
+   * by its owner only.
+   */
+  private static Path createPart(Path dir, Path target) throws IOException {
+    while (true) {
+      Path part =
+          dir.resolve(
+              "."
+                  + target.getFileName()
+                  + "."
+                  + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                  + ".part");
+      try {
+        return Files.createFile(part);
+      } catch (FileAlreadyExistsException taken) {
+        // another writer drew the same name: draw again
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.awt.color.ICC_Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.refocus.models.image.Orientation;
@@ -145,6 +146,27 @@ class ImageCodecTest {
     // orientation 6: the stored top-left pixel is shown at the top right
     assertThat(upright.pixels().sample(0, 3, 0)).isEqualTo(stored.sample(0, 0, 0));
     assertThat(ExifOrientation.read(upright.metadata().exif())).isEqualTo(1);
+  }
+
+  @Test
+  void writtenImagesGetTheUmasksPermissionsNotOwnerOnly() throws Exception {
+    Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "file permissions are POSIX permissions here");
+    Path plain = Files.createFile(dir.resolve("plain"));
+    Path written = dir.resolve("written.png");
+
+    encoder.write(
+        decoded(TestImages.rgb8(5, 4, 2), 8, ImageMetadata.NONE),
+        written,
+        EncodeOptions.forFile(written));
+
+    assertThat(Files.getPosixFilePermissions(written))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("plain", "written.png");
+    }
   }
 
   @Test
