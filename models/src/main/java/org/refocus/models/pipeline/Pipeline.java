@@ -261,9 +261,7 @@ public final class Pipeline implements AutoCloseable {
     NeuralModel model = model(s.modelId());
     NeuralUpscaler upscaler = new NeuralUpscaler(model);
     Tiling tiling = s.tile() == null ? upscaler.defaultTiling() : NeuralUpscaler.tiling(s.tile());
-    parameters.put("tile", tiling.tile());
-    parameters.put("overlap", tiling.overlap());
-    parameters.put("margin", tiling.margin());
+    recordTiling(tiling, parameters);
     PlanarImage out = upscaler.upscale(image, tiling, done -> {});
     steps.add(record("upscale", model, parameters, start));
     return out;
@@ -289,9 +287,7 @@ public final class Pipeline implements AutoCloseable {
       GraphModel model = graphModel(modelId);
       NeuralRestorer restorer = new NeuralRestorer(model);
       Tiling tiling = tile == null ? restorer.defaultTiling() : restorer.tiling(tile);
-      parameters.put("tile", tiling.tile());
-      parameters.put("overlap", tiling.overlap());
-      parameters.put("margin", tiling.margin());
+      recordTiling(tiling, parameters);
       parameters.put("padding", "reflect to multiples of " + model.spec().sizeMultiple());
       parameters.put("strength", strength);
       PlanarImage restored = restorer.restore(image, tiling, done -> {});
@@ -305,6 +301,18 @@ public final class Pipeline implements AutoCloseable {
         | TranslateException e) {
       throw new RestorationException(step + " with " + modelId + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Where the tiles fall changes the result in its last bits, so the record names all of it: the
+   * side, the overlap and margin, and how long the last tile of a row or column may be.
+   */
+  private static void recordTiling(Tiling tiling, Map<String, Object> parameters) {
+    parameters.put("tile", tiling.tile());
+    parameters.put("overlap", tiling.overlap());
+    parameters.put("margin", tiling.margin());
+    parameters.put("edgeTileMinimum", tiling.edgeMinimum());
+    parameters.put("edgeTileMultiple", tiling.edgeMultiple());
   }
 
   private static StepRecord record(

@@ -45,6 +45,8 @@ class NeuralRestoreStepTest {
       assertThat(step.model().weightsSha256()).matches("[0-9a-f]{64}");
       assertThat(step.parameters())
           .containsEntry("tile", 128)
+          .containsEntry("edgeTileMinimum", 128)
+          .containsEntry("edgeTileMultiple", 64)
           .containsEntry("strength", 1.0)
           .containsEntry("padding", "reflect to multiples of 64");
       assertThat(step.engine()).startsWith("MXNet");

@@ -57,7 +57,10 @@ class NeuralUpscaleStepTest {
       assertThat(step.model().packageName()).isEqualTo("@upscalerjs/esrgan-slim");
       assertThat(step.model().version()).isEqualTo("1.0.0");
       assertThat(step.model().weightsSha256()).matches("[0-9a-f]{64}");
-      assertThat(step.parameters()).containsEntry("tile", 64).containsEntry("factor", 2);
+      assertThat(step.parameters())
+          .containsEntry("tile", 64)
+          .containsEntry("edgeTileMinimum", 64) // every tile full-size
+          .containsEntry("factor", 2);
       assertThat(step.engine()).startsWith("MXNet");
       assertThat(once.image().width()).isEqualTo(192);
       assertThat(once.image().height()).isEqualTo(160);
