@@ -43,7 +43,7 @@ public final class RefocusCli {
     try {
       return switch (args.get(0)) {
         case "assess" -> new AssessCommand(out, err).run(rest);
-        case "restore" -> new RestoreCommand(out, err).run(rest);
+        case "restore" -> new RestoreCommand(out, err, System.console() != null).run(rest);
         case "presets" -> new PresetsCommand(out).run(rest);
         case "models" ->
             new ModelsCommand(out, err, ModelCatalog.bundled(), ModelStore.configured()).run(rest);

@@ -19,11 +19,13 @@ import org.refocus.models.io.ImageEncoder;
 import org.refocus.models.io.ImageFormat;
 import org.refocus.models.io.ImageReadException;
 import org.refocus.models.io.ImageWriteException;
+import org.refocus.models.neural.InferenceEngine;
 import org.refocus.models.pipeline.Pipeline;
 import org.refocus.models.pipeline.PipelineResult;
 import org.refocus.models.pipeline.Presets;
 import org.refocus.models.pipeline.RestorationException;
 import org.refocus.models.pipeline.RestorationSettings;
+import org.refocus.models.pipeline.TileProgress;
 
 /**
  * {@code refocus restore}: each file through the pipeline into OUTDIR, with an audit record beside
@@ -38,10 +40,12 @@ final class RestoreCommand {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final boolean terminal;
 
-  RestoreCommand(PrintStream out, PrintStream err) {
+  RestoreCommand(PrintStream out, PrintStream err, boolean terminal) {
     this.out = out;
     this.err = err;
+    this.terminal = terminal;
   }
 
   int run(List<String> args) {
@@ -65,20 +69,28 @@ final class RestoreCommand {
     Path target = Path.of(outDir);
     List<String> failures = new ArrayList<>();
     int done = 0;
+    if (settings.mayUseNeuralModels()) {
+      startEngine();
+    }
     try (Pipeline pipeline = new Pipeline()) {
       for (int i = 0; i < files.size(); i++) {
         Path file = Path.of(files.get(i));
-        err.printf("[%d/%d] %s ... ", i + 1, files.size(), file);
+        ProgressLine line = new ProgressLine(err, terminal);
+        line.start(String.format("[%d/%d] %s ... ", i + 1, files.size(), file));
+        TileProgress progress =
+            (step, tile, tiles) -> line.update(step + ": tile " + tile + " of " + tiles);
         long start = System.nanoTime();
         try {
-          Path written = restore(file, target, forced, presetName, settings, pipeline);
+          Path written = restore(file, target, forced, presetName, settings, pipeline, progress);
           done++;
-          err.printf(Locale.ROOT, "%s (%.1f s)%n", written, (System.nanoTime() - start) / 1e9);
+          line.finish(
+              String.format(
+                  Locale.ROOT, "%s (%.1f s)", written, (System.nanoTime() - start) / 1e9));
         } catch (RestorationException e) {
-          err.println("failed");
+          line.finish("failed");
           failures.add(file + ": " + e.getMessage());
         } catch (ImageReadException | ImageWriteException | IOException | RuntimeException e) {
-          err.println("failed");
+          line.finish("failed");
           failures.add(e instanceof RuntimeException ? file + ": " + e : e.getMessage());
         }
       }
@@ -87,13 +99,26 @@ final class RestoreCommand {
     return Summary.report(err, "restored", done, failures);
   }
 
+  /**
+   * MXNet announces its engine on stderr when it starts; started here, that line comes before the
+   * first file's progress line instead of inside it.
+   */
+  private static void startEngine() {
+    try {
+      InferenceEngine.configured().start();
+    } catch (RuntimeException e) {
+      // each image whose step needs the engine fails with this reason, named in the summary
+    }
+  }
+
   private Path restore(
       Path file,
       Path outDir,
       ImageFormat forced,
       String presetName,
       RestorationSettings settings,
-      Pipeline pipeline)
+      Pipeline pipeline,
+      TileProgress progress)
       throws ImageReadException, ImageWriteException, IOException {
     DecodedImage input = new ImageDecoder().decode(file);
     ImageFormat format =
@@ -103,7 +128,7 @@ final class RestoreCommand {
     if (Files.exists(output) && Files.isSameFile(output, file)) {
       throw new ImageWriteException(output, "would overwrite the original; choose another -o");
     }
-    PipelineResult result = pipeline.run(input.pixels(), settings);
+    PipelineResult result = pipeline.run(input.pixels(), settings, progress);
     new ImageEncoder()
         .write(
             input.withPixels(result.image()),

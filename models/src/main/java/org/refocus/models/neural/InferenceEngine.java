@@ -2,6 +2,8 @@ package org.refocus.models.neural;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -107,6 +109,17 @@ public record InferenceEngine(String name, Device device) {
 
   public Engine engine() {
     return Engine.getEngine(name);
+  }
+
+  /**
+   * Starts the engine's scheduler now, with one tiny operation, rather than inside the first image:
+   * MXNet announces it on stderr, which a caller drawing a progress line wants out of the way
+   * first.
+   */
+  public void start() {
+    try (NDManager manager = engine().newBaseManager(device)) {
+      manager.zeros(new Shape(1)).close();
+    }
   }
 
   /** e.g. {@code MXNet 1.9.1 cpu()}, for step records. */

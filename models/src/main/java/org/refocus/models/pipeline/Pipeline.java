@@ -98,17 +98,31 @@ public final class Pipeline implements AutoCloseable {
   }
 
   public PipelineResult run(PlanarImage image, RestorationSettings settings) {
-    return run(image, assessor.assess(image), settings);
+    return run(image, settings, TileProgress.NONE);
+  }
+
+  public PipelineResult run(
+      PlanarImage image, RestorationSettings settings, TileProgress progress) {
+    return run(image, assessor.assess(image), settings, progress);
   }
 
   public PipelineResult run(
       PlanarImage image, Assessment assessment, RestorationSettings settings) {
+    return run(image, assessment, settings, TileProgress.NONE);
+  }
+
+  /** As {@link #run(PlanarImage, Assessment, RestorationSettings)}, telling each tile done. */
+  public PipelineResult run(
+      PlanarImage image,
+      Assessment assessment,
+      RestorationSettings settings,
+      TileProgress progress) {
     OpenCvRuntime.ensureLoaded();
     List<StepRecord> steps = new ArrayList<>();
     PlanarImage current = deblock(image, assessment, settings.deblock(), steps);
-    current = deblur(current, assessment, settings.deblur(), steps);
-    current = denoise(current, assessment, settings.denoise(), steps);
-    current = upscale(current, settings.upscale(), steps);
+    current = deblur(current, assessment, settings.deblur(), steps, progress);
+    current = denoise(current, assessment, settings.denoise(), steps, progress);
+    current = upscale(current, settings.upscale(), steps, progress);
     return new PipelineResult(current, assessment, List.copyOf(steps));
   }
 
@@ -145,7 +159,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private PlanarImage deblur(
-      PlanarImage image, Assessment a, RestorationSettings.Deblur s, List<StepRecord> steps) {
+      PlanarImage image,
+      Assessment a,
+      RestorationSettings.Deblur s,
+      List<StepRecord> steps,
+      TileProgress progress) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     boolean neural =
         s.mode().equals("neural")
@@ -156,7 +174,7 @@ public final class Pipeline implements AutoCloseable {
         parameters.put("confidence", a.blur().confidence());
       }
       return neuralRestore(
-          "deblur", image, s.model(), s.tile(), s.strengthOr(1.0), parameters, steps);
+          "deblur", image, s.model(), s.tile(), s.strengthOr(1.0), parameters, steps, progress);
     }
     PointSpreadFunction psf;
     switch (s.mode()) {
@@ -201,7 +219,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private PlanarImage denoise(
-      PlanarImage image, Assessment a, RestorationSettings.Denoise s, List<StepRecord> steps) {
+      PlanarImage image,
+      Assessment a,
+      RestorationSettings.Denoise s,
+      List<StepRecord> steps,
+      TileProgress progress) {
     double minimum = s.minNoiseLevels() == null ? AUTO_MIN_NOISE_LEVELS : s.minNoiseLevels();
     boolean run = s.mode().equals("on") || (s.mode().equals("auto") && a.noiseLevels() >= minimum);
     if (!run) {
@@ -211,7 +233,8 @@ public final class Pipeline implements AutoCloseable {
     if (s.model() != null) {
       parameters.put("sigmaLevels", a.noiseLevels());
       double strength = s.strength() == null ? 1.0 : s.strength();
-      return neuralRestore("denoise", image, s.model(), s.tile(), strength, parameters, steps);
+      return neuralRestore(
+          "denoise", image, s.model(), s.tile(), strength, parameters, steps, progress);
     }
     double strength = s.strength() == null ? DEFAULT_DENOISE_STRENGTH : s.strength();
     parameters.put("sigmaLevels", a.noiseLevels());
@@ -223,7 +246,10 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private PlanarImage upscale(
-      PlanarImage image, RestorationSettings.Upscale s, List<StepRecord> steps) {
+      PlanarImage image,
+      RestorationSettings.Upscale s,
+      List<StepRecord> steps,
+      TileProgress progress) {
     if (s.factor() == 1) {
       return image;
     }
@@ -231,7 +257,7 @@ public final class Pipeline implements AutoCloseable {
     parameters.put("factor", s.factor());
     if (s.method().equals("neural")) {
       try {
-        return neuralUpscale(image, s, parameters, steps);
+        return neuralUpscale(image, s, parameters, steps, progress);
       } catch (RuntimeException
           | IOException
           | ModelStoreException
@@ -255,14 +281,17 @@ public final class Pipeline implements AutoCloseable {
       PlanarImage image,
       RestorationSettings.Upscale s,
       Map<String, Object> parameters,
-      List<StepRecord> steps)
+      List<StepRecord> steps,
+      TileProgress progress)
       throws IOException, ModelStoreException, TfjsFormatException, TranslateException {
     long start = System.nanoTime();
     NeuralModel model = model(s.modelId());
     NeuralUpscaler upscaler = new NeuralUpscaler(model);
     Tiling tiling = s.tile() == null ? upscaler.defaultTiling() : NeuralUpscaler.tiling(s.tile());
     recordTiling(tiling, parameters);
-    PlanarImage out = upscaler.upscale(image, tiling, done -> {});
+    int total = tiling.tileCount(image.width(), image.height());
+    PlanarImage out =
+        upscaler.upscale(image, tiling, done -> progress.tileDone("upscale", done, total));
     steps.add(record("upscale", model, parameters, start));
     return out;
   }
@@ -278,7 +307,8 @@ public final class Pipeline implements AutoCloseable {
       Integer tile,
       double strength,
       Map<String, Object> parameters,
-      List<StepRecord> steps) {
+      List<StepRecord> steps,
+      TileProgress progress) {
     if (strength < 0 || strength > 1) {
       throw new IllegalArgumentException(step + " strength is 0..1, not " + strength);
     }
@@ -290,7 +320,9 @@ public final class Pipeline implements AutoCloseable {
       recordTiling(tiling, parameters);
       parameters.put("padding", "reflect to multiples of " + model.spec().sizeMultiple());
       parameters.put("strength", strength);
-      PlanarImage restored = restorer.restore(image, tiling, done -> {});
+      int total = tiling.tileCount(image.width(), image.height());
+      PlanarImage restored =
+          restorer.restore(image, tiling, done -> progress.tileDone(step, done, total));
       PlanarImage out = strength == 1 ? restored : image.blendToward(restored, strength);
       steps.add(record(step, model, parameters, start));
       return out;

@@ -29,6 +29,13 @@ public record RestorationSettings(
     upscale = upscale == null ? Upscale.NONE : upscale;
   }
 
+  /** Whether some step may run a neural model, and so needs the inference engine. */
+  public boolean mayUseNeuralModels() {
+    boolean deblurs = !deblur.mode().equals("off") && deblur.model() != null;
+    boolean denoises = !denoise.mode().equals("off") && denoise.model() != null;
+    return deblurs || denoises || (upscale.factor() > 1 && upscale.method().equals("neural"));
+  }
+
   /** Settings without JPEG deblocking, as before it existed. */
   public RestorationSettings(Deblur deblur, Denoise denoise, Upscale upscale) {
     this(Deblock.OFF, deblur, denoise, upscale);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.refocus.models.SharedData;
@@ -48,7 +50,10 @@ class NeuralUpscaleStepTest {
         upscaleOnly(new RestorationSettings.Upscale(2, "neural", "esrgan-slim", null, 64));
 
     try (Pipeline pipeline = new Pipeline()) {
-      PipelineResult once = pipeline.run(image, settings);
+      List<String> told = new ArrayList<>();
+      PipelineResult once =
+          pipeline.run(
+              image, settings, (step, done, total) -> told.add(step + " " + done + "/" + total));
       PipelineResult twice = pipeline.run(image, settings);
 
       StepRecord step = once.steps().get(0);
@@ -68,6 +73,8 @@ class NeuralUpscaleStepTest {
       assertThat(once.image().alpha()[100 * 192 + 50])
           .isEqualTo(0.5f, org.assertj.core.data.Offset.offset(1e-4f));
       assertThat(twice.image()).isEqualTo(once.image());
+      // 96×80 in 64² tiles overlapping by 32: 2 × 2 tiles, each told as it finishes
+      assertThat(told).containsExactly("upscale 1/4", "upscale 2/4", "upscale 3/4", "upscale 4/4");
     }
   }
 
