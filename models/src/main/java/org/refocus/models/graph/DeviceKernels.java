@@ -111,6 +111,7 @@ final class DeviceKernels {
       case "Conv2D" + Fusions.BIAS_ADD -> conv2d(node, in.device(0), in.device(1), in.device(2));
       case Fusions.GELU ->
           FastPaths.gelu(in.device(0), (float) in.host(1).get(0), (float) in.host(2).get(0));
+      case Fusions.LEAKY_RELU -> FastPaths.leakyRelu(in.device(0), (float) in.host(1).get(0));
       case Fusions.LAYER_NORM ->
           FastPaths.layerNorm(
               in.device(0),

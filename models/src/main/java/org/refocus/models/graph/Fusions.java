@@ -20,6 +20,9 @@ import org.refocus.models.tfjs.GraphNode;
  *   <li>{@code LayerNorm} (x, γ, β, ε, axes): layer normalisation over the last axis as the
  *       converter writes Flax's, 16 element-wise nodes: mean and mean of squares, variance as their
  *       difference clamped at 0, then (x − mean) · (rsqrt(variance + ε) · γ) + β.
+ *   <li>{@code FusedLeakyRelu} (x, α): JAX's leaky ReLU as converted, x ≥ 0 ? x : α·x in three
+ *       nodes (a comparison, a product, a select). Named apart from TensorFlow's own {@code
+ *       LeakyRelu}, which takes α as an attribute.
  * </ul>
  *
  * One rewrite fuses nothing: a {@code Reshape} that feeds a {@code ConcatV2} becomes {@code
@@ -38,6 +41,7 @@ final class Fusions {
   static final String BIAS_ADD = "+BiasAdd";
   static final String LAYER_NORM = "LayerNorm";
   static final String GELU = "Gelu";
+  static final String LEAKY_RELU = "FusedLeakyRelu";
   static final String RESHAPE_COPY = "Reshape+Copy";
 
   private final Set<String> host;
@@ -64,6 +68,7 @@ final class Fusions {
       List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
     List<GraphNode> fused = biasAdds(order, host, constants, output);
     fused = gelus(layerNorms(fused, host, constants, output), host, constants, output);
+    fused = leakyRelus(fused, host, constants, output);
     return copiedBeforeConcat(fused, host);
   }
 
@@ -91,6 +96,12 @@ final class Fusions {
   static List<GraphNode> gelus(
       List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
     return rewrite(order, host, constants, output, "Mul", Fusions::fuseGelu);
+  }
+
+  /** The order with each select-form leaky ReLU as one node. */
+  static List<GraphNode> leakyRelus(
+      List<GraphNode> order, Set<String> host, Map<String, HostTensor> constants, String output) {
+    return rewrite(order, host, constants, output, "SelectV2", Fusions::fuseLeakyRelu);
   }
 
   /** The order with convolutions and dense Einsums taking in their bias adds. */
@@ -261,6 +272,30 @@ final class Fusions {
     }
     replaced.put(y.name(), new GraphNode(y.name(), GELU, List.of(x, cubic, root), Map.of()));
     inner.forEach(n -> absorbed.add(n.name()));
+  }
+
+  /** Matches SelectV2(GreaterEqual(x, 0), x, Mul(α, x)), α a scalar constant. */
+  private void fuseLeakyRelu(GraphNode select) {
+    if (select.inputs().size() != 3) {
+      return;
+    }
+    String x = arg(select, 1);
+    GraphNode test = producer(arg(select, 0), "GreaterEqual");
+    GraphNode scaled = producer(arg(select, 2), "Mul");
+    String slope = scaled == null ? null : constantOperand(scaled);
+    if (test == null
+        || !arg(test, 0).equals(x)
+        || !isScalar(arg(test, 1), 0f)
+        || slope == null
+        || !x.equals(otherThanConstant(scaled, (float) constants.get(slope).get(0)))
+        || !onlyFeedsThePattern(test)
+        || !onlyFeedsThePattern(scaled)) {
+      return;
+    }
+    replaced.put(
+        select.name(), new GraphNode(select.name(), LEAKY_RELU, List.of(x, slope), Map.of()));
+    absorbed.add(test.name());
+    absorbed.add(scaled.name());
   }
 
   /** The input of a two-input node that is not the scalar constant {@code value}, or null. */

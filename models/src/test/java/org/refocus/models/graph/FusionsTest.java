@@ -168,6 +168,50 @@ class FusionsTest {
   }
 
   @Test
+  void aLeakyReluWrittenAsASelectBecomesOneNode() {
+    constants.put("zero", HostTensor.scalar(0f));
+    constants.put("slope", HostTensor.scalar(0.2f));
+    host.addAll(List.of("zero", "slope"));
+    List<GraphNode> order =
+        List.of(
+            node("x", "Placeholder"),
+            node("test", "GreaterEqual", "x", "zero"),
+            node("scaled", "Mul", "slope", "x"),
+            node("y", "SelectV2", "test", "x", "scaled"));
+
+    List<GraphNode> fused = Fusions.leakyRelus(order, host, constants, "y");
+
+    assertThat(fused).extracting(GraphNode::op).containsExactly("Placeholder", "FusedLeakyRelu");
+    assertThat(fused.get(1).inputs()).containsExactly("x", "slope");
+  }
+
+  @Test
+  void aSelectThatIsNotALeakyReluStaysAsItIs() {
+    constants.put("half", HostTensor.scalar(0.5f));
+    constants.put("zero", HostTensor.scalar(0f));
+    constants.put("slope", HostTensor.scalar(0.2f));
+    host.addAll(List.of("half", "zero", "slope"));
+    List<GraphNode> thresholdNotZero =
+        List.of(
+            node("x", "Placeholder"),
+            node("test", "GreaterEqual", "x", "half"),
+            node("scaled", "Mul", "slope", "x"),
+            node("y", "SelectV2", "test", "x", "scaled"));
+    List<GraphNode> productReadElsewhere =
+        List.of(
+            node("x", "Placeholder"),
+            node("test", "GreaterEqual", "x", "zero"),
+            node("scaled", "Mul", "slope", "x"),
+            node("y", "SelectV2", "test", "x", "scaled"),
+            node("z", "AddV2", "y", "scaled"));
+
+    assertThat(Fusions.leakyRelus(thresholdNotZero, host, constants, "y"))
+        .isEqualTo(thresholdNotZero);
+    assertThat(Fusions.leakyRelus(productReadElsewhere, host, constants, "z"))
+        .isEqualTo(productReadElsewhere);
+  }
+
+  @Test
   void onlyTheReshapesAConcatenationReadsCopy() {
     constants.put("shape", HostTensor.scalar(1f));
     constants.put("axis", HostTensor.scalar(1f));
