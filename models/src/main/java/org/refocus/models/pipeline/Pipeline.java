@@ -80,6 +80,16 @@ public final class Pipeline implements AutoCloseable {
    */
   static final int DEFAULT_DEBLOCK_MAX_QUALITY = 90;
 
+  /**
+   * What runs a model around its weights (the executor, the tiling), versioned apart from the
+   * model, which its {@link StepRecord.ModelReference} names: bumped whenever it changes the output
+   * for the same weights and input. Restoration 2: the last tile of a row or column as short as
+   * what is left (before, 1, the model's package version stood here).
+   */
+  static final String NEURAL_RESTORE_VERSION = "2";
+
+  static final String NEURAL_UPSCALE_VERSION = "1";
+
   static final double DEFAULT_DEBLUR_STRENGTH = 0.7;
   static final double DEFAULT_DENOISE_STRENGTH = 0.8;
 
@@ -292,7 +302,7 @@ public final class Pipeline implements AutoCloseable {
     int total = tiling.tileCount(image.width(), image.height());
     PlanarImage out =
         upscaler.upscale(image, tiling, done -> progress.tileDone("upscale", done, total));
-    steps.add(record("upscale", model, parameters, start));
+    steps.add(record("upscale", model, NEURAL_UPSCALE_VERSION, parameters, start));
     return out;
   }
 
@@ -324,7 +334,7 @@ public final class Pipeline implements AutoCloseable {
       PlanarImage restored =
           restorer.restore(image, tiling, done -> progress.tileDone(step, done, total));
       PlanarImage out = strength == 1 ? restored : image.blendToward(restored, strength);
-      steps.add(record(step, model, parameters, start));
+      steps.add(record(step, model, NEURAL_RESTORE_VERSION, parameters, start));
       return out;
     } catch (RuntimeException
         | IOException
@@ -348,11 +358,15 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private static StepRecord record(
-      String step, LoadedModel model, Map<String, Object> parameters, long startNanos) {
+      String step,
+      LoadedModel model,
+      String operatorVersion,
+      Map<String, Object> parameters,
+      long startNanos) {
     return new StepRecord(
         step,
         model.id(),
-        model.source().version(),
+        operatorVersion,
         Collections.unmodifiableMap(parameters),
         model.engine().describe(),
         (System.nanoTime() - startNanos) / 1_000_000,

