@@ -86,11 +86,4 @@ public record Tiling(int tile, int overlap, int margin, int edgeMinimum, int edg
   public int tileCount(int width, int height) {
     return spans(width).size() * spans(height).size();
   }
-
-  /** Input pixels run through the model, overlaps counted as often as they run. */
-  public long tiledPixels(int width, int height) {
-    long w = spans(width).stream().mapToLong(Span::length).sum();
-    long h = spans(height).stream().mapToLong(Span::length).sum();
-    return w * h;
-  }
 }

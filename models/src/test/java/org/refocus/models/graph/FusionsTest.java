@@ -167,19 +167,26 @@ class FusionsTest {
     assertThat(fused.get(1).inputs()).containsExactly("x", "cubic", "root");
   }
 
+  /** JAX's leaky ReLU as converted, comparing x with {@code threshold}. */
+  private List<GraphNode> leakyRelu(String threshold, GraphNode... after) {
+    constants.put("zero", HostTensor.scalar(0f));
+    constants.put("half", HostTensor.scalar(0.5f));
+    constants.put("slope", HostTensor.scalar(0.2f));
+    host.addAll(List.of("zero", "half", "slope"));
+    List<GraphNode> order =
+        new ArrayList<>(
+            List.of(
+                node("x", "Placeholder"),
+                node("test", "GreaterEqual", "x", threshold),
+                node("scaled", "Mul", "slope", "x"),
+                node("y", "SelectV2", "test", "x", "scaled")));
+    order.addAll(List.of(after));
+    return List.copyOf(order);
+  }
+
   @Test
   void aLeakyReluWrittenAsASelectBecomesOneNode() {
-    constants.put("zero", HostTensor.scalar(0f));
-    constants.put("slope", HostTensor.scalar(0.2f));
-    host.addAll(List.of("zero", "slope"));
-    List<GraphNode> order =
-        List.of(
-            node("x", "Placeholder"),
-            node("test", "GreaterEqual", "x", "zero"),
-            node("scaled", "Mul", "slope", "x"),
-            node("y", "SelectV2", "test", "x", "scaled"));
-
-    List<GraphNode> fused = Fusions.leakyRelus(order, host, constants, "y");
+    List<GraphNode> fused = Fusions.leakyRelus(leakyRelu("zero"), host, constants, "y");
 
     assertThat(fused).extracting(GraphNode::op).containsExactly("Placeholder", "FusedLeakyRelu");
     assertThat(fused.get(1).inputs()).containsExactly("x", "slope");
@@ -187,23 +194,8 @@ class FusionsTest {
 
   @Test
   void aSelectThatIsNotALeakyReluStaysAsItIs() {
-    constants.put("half", HostTensor.scalar(0.5f));
-    constants.put("zero", HostTensor.scalar(0f));
-    constants.put("slope", HostTensor.scalar(0.2f));
-    host.addAll(List.of("half", "zero", "slope"));
-    List<GraphNode> thresholdNotZero =
-        List.of(
-            node("x", "Placeholder"),
-            node("test", "GreaterEqual", "x", "half"),
-            node("scaled", "Mul", "slope", "x"),
-            node("y", "SelectV2", "test", "x", "scaled"));
-    List<GraphNode> productReadElsewhere =
-        List.of(
-            node("x", "Placeholder"),
-            node("test", "GreaterEqual", "x", "zero"),
-            node("scaled", "Mul", "slope", "x"),
-            node("y", "SelectV2", "test", "x", "scaled"),
-            node("z", "AddV2", "y", "scaled"));
+    List<GraphNode> thresholdNotZero = leakyRelu("half");
+    List<GraphNode> productReadElsewhere = leakyRelu("zero", node("z", "AddV2", "y", "scaled"));
 
     assertThat(Fusions.leakyRelus(thresholdNotZero, host, constants, "y"))
         .isEqualTo(thresholdNotZero);
