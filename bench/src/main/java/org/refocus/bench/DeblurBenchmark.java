@@ -13,11 +13,13 @@ import org.refocus.models.restore.PointSpreadFunction;
 
 /**
  * Automatic deblur on the 24 Kodak photographs, each blurred by a known kernel and stored in 8
- * bits: {@code deblur-kodak [PRESET] [line|kair] [TILE] [FIRST] [KODAK_DIR] [KERNEL_DIR]}, from
- * photograph FIRST (default 1) on.
+ * bits: {@code deblur-kodak [PRESET] [line|disk|kair] [TILE] [FIRST] [KODAK_DIR] [KERNEL_DIR]},
+ * from photograph FIRST (default 1) on.
  *
  * <ul>
  *   <li>{@code line}: straight motion, 10–30 px at angles spread over 180° (seeded);
+ *   <li>{@code disk}: defocus, a disk of radius 2.5–8 px in quarter pixels (seeded), the range the
+ *       assessment is calibrated on;
  *   <li>{@code kair}: the six measured camera-shake kernels of the KAIR set in turn ({@link
  *       Degradations#KAIR_CAMERA_SHAKE}).
  * </ul>
@@ -47,12 +49,17 @@ public final class DeblurBenchmark {
           names.add(String.format(Locale.ROOT, "line %.0f px at %.0f°", length, angle));
           psfs.add(PointSpreadFunction.motion(length, angle));
         }
+        case "disk" -> {
+          double radius = 2.5 + random.nextInt(23) / 4.0;
+          names.add(String.format(Locale.ROOT, "disk r %.2f px", radius));
+          psfs.add(PointSpreadFunction.disk(radius));
+        }
         case "kair" -> {
           String k = Degradations.KAIR_CAMERA_SHAKE.get(i % Degradations.KAIR_CAMERA_SHAKE.size());
           names.add(k);
           psfs.add(Degradations.measuredKernel(kernels.resolve(k)));
         }
-        default -> throw new IllegalArgumentException("line or kair, not " + family);
+        default -> throw new IllegalArgumentException("line, disk or kair, not " + family);
       }
     }
     System.out.printf(

@@ -70,10 +70,19 @@ final class RestorationPairs {
     return new Result(before, after, loss);
   }
 
-  /** What the automatic deblur decides on: the motion comb's strength and the sharpness. */
+  /**
+   * What the automatic deblur decides on: the motion comb's strength, the defocus ring comb's
+   * strength and radius, the verdict's confidence and the sharpness.
+   */
   private static String gateFigures(Assessment a) {
     return String.format(
-        Locale.ROOT, "(motion %.4f, sharpness %.5f)", a.motion().strength(), a.sharpness());
+        Locale.ROOT,
+        "(motion %.4f, defocus %.4f at r %.2f, confidence %.2f, sharpness %.5f)",
+        a.motion().strength(),
+        a.defocus().strength(),
+        a.defocus().radiusPixels(),
+        a.blur().confidence(),
+        a.sharpness());
   }
 
   /** The settings with the deblur step's tile side set (null: chosen from free memory). */

@@ -15,6 +15,7 @@ import org.opencv.core.Core;
 import org.refocus.models.assess.Assessment;
 import org.refocus.models.assess.Assessor;
 import org.refocus.models.assess.BlurType;
+import org.refocus.models.assess.DefocusEstimate;
 import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.jpeg.CompressionTrace;
@@ -45,18 +46,31 @@ import org.refocus.models.tfjs.TfjsFormatException;
 public final class Pipeline implements AutoCloseable {
 
   /**
-   * "auto" deblurs only straight motion this clear: sharp Kodak photographs measured at most 0.025,
-   * straight motion blurs of 25 px and more from 0.031 up.
+   * "auto" deconvolves straight motion only this clear: sharp Kodak photographs measured at most
+   * 0.025, straight motion blurs of 25 px and more from 0.031 up.
    */
   static final double AUTO_MOTION_STRENGTH = 0.035;
 
   /**
-   * …and only where the image is also measurably unsharp: text lines and strong parallel structures
-   * fit the motion comb too (the sample collection's text.png and rocket.png do), but are sharp.
-   * Sharp Kodak photographs measured at least 0.004, blurred ones at most 0.0048 with one level of
-   * noise; 0.002 keeps clear of both.
+   * …and deconvolves motion or defocus only where the image is also measurably unsharp: text lines
+   * and strong parallel structures fit the motion comb too (the sample collection's text.png and
+   * rocket.png do), but are sharp. Sharp Kodak photographs measured at least 0.004, blurred ones at
+   * most 0.0048 with one level of noise; 0.002 keeps clear of both.
    */
   static final double AUTO_MAX_SHARPNESS = 0.002;
+
+  /**
+   * "auto" deconvolves a defocus disk only where the ring comb fits this well for its radius
+   * (strength ≥ this × radius): a true disk's rings are clear, where a camera shake or a straight
+   * motion leaves a weak, spurious fit at a radius that would ruin the image (deconvolving the KAIR
+   * camera-shake blurs with it lost up to 14.8 dB). Measured ratios: disks of 2.5–8 px on Kodak24
+   * at least 0.0030 with one level of noise (from 0.0024 with three, where half fall below); camera
+   * shakes and straight motion at most 0.0016; 0.0022 lies between.
+   */
+  static final double AUTO_DEFOCUS_STRENGTH_PER_PIXEL = 0.0022;
+
+  /** The largest radius "auto" deconvolves: calibrated on disks up to 8 px, with a margin. */
+  static final double AUTO_MAX_DEFOCUS_RADIUS = 10;
 
   /**
    * "auto" denoises from this σ in 8-bit levels: below, film grain is kept as part of the original.
@@ -200,21 +214,32 @@ public final class Pipeline implements AutoCloseable {
         parameters.put("radius", s.radius());
       }
       case "auto" -> {
-        if (a.motion().strength() < AUTO_MOTION_STRENGTH || a.sharpness() >= AUTO_MAX_SHARPNESS) {
+        if (a.sharpness() >= AUTO_MAX_SHARPNESS) {
           return image;
         }
-        psf = PointSpreadFunction.motion(a.motion().lengthPixels(), a.motion().angleDegrees());
-        parameters.put("psf", "motion (measured)");
-        parameters.put("length", a.motion().lengthPixels());
-        parameters.put("angle", a.motion().angleDegrees());
-        parameters.put("motionStrength", a.motion().strength());
+        if (a.motion().strength() >= AUTO_MOTION_STRENGTH) {
+          psf = PointSpreadFunction.motion(a.motion().lengthPixels(), a.motion().angleDegrees());
+          parameters.put("psf", "motion (measured)");
+          parameters.put("length", a.motion().lengthPixels());
+          parameters.put("angle", a.motion().angleDegrees());
+          parameters.put("motionStrength", a.motion().strength());
+        } else if (isMeasuredDefocus(a.defocus())) {
+          psf = PointSpreadFunction.disk(a.defocus().radiusPixels());
+          parameters.put("psf", "disk (measured)");
+          parameters.put("radius", a.defocus().radiusPixels());
+          parameters.put("defocusStrength", a.defocus().strength());
+        } else {
+          return image;
+        }
       }
       default -> {
         return image;
       }
     }
     double levels = Math.max(1, a.noiseLevels());
-    double uncertainty = s.mode().equals("auto") ? MEASURED_PSF_REGULARISATION : 1;
+    // a measured disk is the PSF itself; a measured straight line only approximates the shake
+    double uncertainty =
+        "motion (measured)".equals(parameters.get("psf")) ? MEASURED_PSF_REGULARISATION : 1;
     double nsr =
         s.noiseToSignal() != null
             ? s.noiseToSignal()
@@ -226,6 +251,12 @@ public final class Pipeline implements AutoCloseable {
     PlanarImage out = WienerDeconvolution.apply(image, psf, nsr, strength);
     steps.add(record("deblur", "wiener-deconvolution", parameters, start));
     return out;
+  }
+
+  /** Whether "auto" deconvolves with the disk the assessment measured. */
+  static boolean isMeasuredDefocus(DefocusEstimate d) {
+    return d.radiusPixels() <= AUTO_MAX_DEFOCUS_RADIUS
+        && d.strength() >= AUTO_DEFOCUS_STRENGTH_PER_PIXEL * d.radiusPixels();
   }
 
   private PlanarImage denoise(

@@ -18,13 +18,15 @@ import org.refocus.models.restore.PointSpreadFunction;
  * Gaussian noise of known σ and 8-bit quantisation, some stored as JPEG. Seeded, so the same set
  * every run.
  */
-final class LabelledBlurSet {
+public final class LabelledBlurSet {
 
-  record Case(String name, BlurType label, String degradation, PlanarImage image) {}
+  /** One labelled image, and the sharp photograph it was made from. */
+  public record Case(
+      String name, BlurType label, String degradation, PlanarImage image, PlanarImage original) {}
 
   private LabelledBlurSet() {}
 
-  static List<Case> build(long seed) throws IOException, ImageReadException {
+  public static List<Case> build(long seed) throws IOException, ImageReadException {
     SplittableRandom random = new SplittableRandom(seed);
     ImageDecoder decoder = new ImageDecoder();
     List<PointSpreadFunction> kair = new ArrayList<>();
@@ -80,7 +82,7 @@ final class LabelledBlurSet {
         } else {
           degradation += String.format(", σ %.0f", levels);
         }
-        cases.add(new Case(name, label, degradation, captured));
+        cases.add(new Case(name, label, degradation, captured, sharp));
       }
     }
     return cases;
