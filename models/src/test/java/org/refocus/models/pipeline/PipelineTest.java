@@ -116,6 +116,29 @@ class PipelineTest {
   }
 
   @Test
+  void theNeuralPresetDeconvolvesAClearDefocusDiskWithoutTheModel() throws Exception {
+    // kodim03 behind a 6.5 px disk is assessed as motion, yet its disk fit is clear
+    PlanarImage sharp = decoder.decode(KODAK.resolve("kodim03.png")).pixels();
+    PointSpreadFunction psf = PointSpreadFunction.disk(6.5);
+    PlanarImage blurred = TestBlur.capture(TestBlur.blur(sharp, psf));
+    Pipeline noModels =
+        new Pipeline(
+            () -> {
+              throw new AssertionError("a clear disk needs no neural model");
+            });
+
+    PipelineResult result = noModels.run(blurred, Presets.load("restore-neural"));
+
+    assertThat(result.steps()).extracting(StepRecord::operator).contains("wiener-deconvolution");
+    assertThat(result.steps().get(0).parameters()).containsEntry("psf", "disk (measured)");
+    assertThat((Double) result.steps().get(0).parameters().get("radius")).isBetween(6.0, 7.0);
+    double before = QualityMetrics.psnr(sharp, blurred, psf.radius());
+    double after = QualityMetrics.psnr(sharp, result.image(), psf.radius());
+    System.out.printf("kodim03 disk 6.5 px, restore-neural: %.2f → %.2f dB%n", before, after);
+    assertThat(after).isGreaterThan(before + 1);
+  }
+
+  @Test
   void alphaTravelsThroughEveryStep() {
     float[] gray = new float[64 * 64];
     float[] alpha = new float[64 * 64];
