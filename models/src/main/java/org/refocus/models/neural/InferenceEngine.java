@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -52,13 +51,15 @@ public record InferenceEngine(String name, Device device) {
                 () ->
                     new IllegalArgumentException(
                         "engine '" + requested + "' is not one of " + SUPPORTED));
+    if (name.equals("MXNet")) {
+      setThreadingBeforeMxnetLoads();
+    }
     Engine engine;
     try {
       engine = Engine.getEngine(name);
     } catch (RuntimeException e) {
       throw new IllegalStateException("the " + name + " engine cannot start: " + e.getMessage(), e);
     }
-    warnIfThreadingUnset(name);
     return new InferenceEngine(name, device(engine));
   }
 
@@ -76,34 +77,21 @@ public record InferenceEngine(String name, Device device) {
   }
 
   /**
-   * MXNet reads its threading from the environment once, when it loads, and Java cannot change it
-   * later; bin/mxnet-env sets it for the scripts, the build for the tests. Unset, OMP_NUM_THREADS
-   * leaves MXNet one core. With the threaded engine each operator is handed to a worker thread,
-   * which on 2 cores costs MAXIM 10–15% against NaiveEngine. Unless MXNET_USE_OPERATOR_TUNING is 0,
-   * a load-time timing keeps scalar and same-shape arithmetic on one thread: MAXIM's tanh GELU
-   * takes 2.7 ms per million floats instead of 1.1, its 256² tile 20% longer.
+   * Fills in the threading settings the environment lacks ({@link MxnetThreading}); where it
+   * cannot, says which are missing, since MXNet then runs slower than it can.
    */
-  private static void warnIfThreadingUnset(String name) {
+  private static void setThreadingBeforeMxnetLoads() {
     int cores = Runtime.getRuntime().availableProcessors();
-    if (!name.equals("MXNet") || cores == 1) {
-      return;
-    }
-    Map<String, String> wanted =
-        new TreeMap<>(
-            Map.of(
-                "OMP_NUM_THREADS", Integer.toString(cores),
-                "MXNET_ENGINE_TYPE", "NaiveEngine",
-                "MXNET_USE_OPERATOR_TUNING", "0"));
-    wanted.keySet().removeIf(variable -> System.getenv(variable) != null);
-    if (!wanted.isEmpty()) {
+    Map<String, String> missing = MxnetThreading.fillIn(cores);
+    if (!missing.isEmpty() && cores > 1) {
       LOG.warning(
           "MXNet runs slower than it can: "
-              + wanted.keySet()
+              + missing.keySet()
               + " not set; export "
-              + wanted.entrySet().stream()
+              + missing.entrySet().stream()
                   .map(e -> e.getKey() + "=" + e.getValue())
                   .collect(Collectors.joining(" "))
-              + " before starting Java (bin/mxnet-env does)");
+              + " before starting Java");
     }
   }
 

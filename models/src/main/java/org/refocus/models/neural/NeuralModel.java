@@ -9,10 +9,10 @@ import org.refocus.models.store.ModelSpec;
 
 /**
  * A catalogued model loaded on an engine. The weights are shared; each thread takes its own {@link
- * #newPredictor()} (DJL predictors are not shared between threads). bin/mxnet-env selects MXNet's
- * {@code NaiveEngine}, which runs each operator on the calling thread, so threads infer side by
- * side (the threaded engine would run one inference at a time per process); the CLI and the batch
- * partitions each call from one thread.
+ * #newPredictor()} (DJL predictors are not shared between threads). {@link MxnetThreading} selects
+ * MXNet's {@code NaiveEngine}, which runs each operator on the calling thread, so threads infer
+ * side by side (the threaded engine would run one inference at a time per process); the CLI and the
+ * batch partitions each call from one thread.
  */
 public final class NeuralModel implements LoadedModel {
 

@@ -30,7 +30,7 @@ public final class NeuralRestorer {
    * 512². On a whole 768×512 photograph the two balance (74 s in 256² tiles, 76 s in 512², 62 s as
    * one tile), so the smaller tile wins on memory: 2.4 GB peak against 4.0 (5.1 for one tile). Full
    * GoPro frames in 256² tiles: 32.15 dB mean, as with larger tiles, at 3.1 GB. (All measured with
-   * MXNet's threaded engine and flush edge tiles; with bin/mxnet-env's settings and shorter edge
+   * MXNet's threaded engine and flush edge tiles; with MxnetThreading's settings and shorter edge
    * tiles a 256² tile runs at 72–82 s/MP and kodim24 whole in 43–57 s.)
    */
   private static final int MAX_CPU_TILE = 256;
