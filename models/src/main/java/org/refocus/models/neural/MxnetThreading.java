@@ -33,6 +33,11 @@ final class MxnetThreading {
     int setenv(String name, String value, int overwrite);
   }
 
+  /** Loaded on first use; null where Java cannot write the C environment (Windows). */
+  private static final class C {
+    static final CLibrary LIB = Platform.isWindows() ? null : Native.load("c", CLibrary.class);
+  }
+
   /** The settings Refocus runs MXNet with on a machine of {@code cores} cores. */
   static Map<String, String> recommended(int cores) {
     return new TreeMap<>(
@@ -54,10 +59,9 @@ final class MxnetThreading {
   /** Sets each of {@code wanted} that the environment lacks; returns those it could not set. */
   static Map<String, String> fillIn(Map<String, String> wanted) {
     Map<String, String> missing = new TreeMap<>();
-    CLibrary c = Platform.isWindows() ? null : Native.load("c", CLibrary.class);
     for (Map.Entry<String, String> e : wanted.entrySet()) {
-      boolean set = c == null ? System.getenv(e.getKey()) != null : c.getenv(e.getKey()) != null;
-      if (!set && (c == null || c.setenv(e.getKey(), e.getValue(), 0) != 0)) {
+      if (current(e.getKey()) == null
+          && (C.LIB == null || C.LIB.setenv(e.getKey(), e.getValue(), 0) != 0)) {
         missing.put(e.getKey(), e.getValue());
       }
     }
@@ -66,8 +70,6 @@ final class MxnetThreading {
 
   /** The variable's value as MXNet would read it now, or null. */
   static String current(String name) {
-    return Platform.isWindows()
-        ? System.getenv(name)
-        : Native.load("c", CLibrary.class).getenv(name);
+    return C.LIB == null ? System.getenv(name) : C.LIB.getenv(name);
   }
 }

@@ -191,7 +191,7 @@ public final class Pipeline implements AutoCloseable {
       TileProgress progress) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     // a clearly measured disk is deconvolved as such even where the verdict says motion: MAXIM,
-    // trained on motion, gained 0.9–2.2 dB on those Kodak disks, the disk itself 2.2–2.6 dB
+    // trained on motion, gained 0.9–2.2 dB on those Kodak disks, the disk itself 2.2–4.2 dB
     boolean neural =
         s.mode().equals("neural")
             || (s.mode().equals("auto")
