@@ -25,6 +25,7 @@ import org.refocus.models.pipeline.PipelineResult;
 import org.refocus.models.pipeline.Presets;
 import org.refocus.models.pipeline.RestorationException;
 import org.refocus.models.pipeline.RestorationSettings;
+import org.refocus.models.pipeline.StepRecord;
 import org.refocus.models.pipeline.TileProgress;
 
 /**
@@ -81,11 +82,16 @@ final class RestoreCommand {
             (step, tile, tiles) -> line.update(step + ": tile " + tile + " of " + tiles);
         long start = System.nanoTime();
         try {
-          Path written = restore(file, target, forced, presetName, settings, pipeline, progress);
+          Restored restored =
+              restore(file, target, forced, presetName, settings, pipeline, progress);
           done++;
           line.finish(
               String.format(
-                  Locale.ROOT, "%s (%.1f s)", written, (System.nanoTime() - start) / 1e9));
+                  Locale.ROOT,
+                  "%s (%.1f s): %s",
+                  restored.output(),
+                  (System.nanoTime() - start) / 1e9,
+                  StepSummary.of(restored.steps())));
         } catch (RestorationException e) {
           line.finish("failed");
           failures.add(file + ": " + e.getMessage());
@@ -111,7 +117,10 @@ final class RestoreCommand {
     }
   }
 
-  private Path restore(
+  /** Where one file's result went, and what was done to it. */
+  private record Restored(Path output, List<StepRecord> steps) {}
+
+  private Restored restore(
       Path file,
       Path outDir,
       ImageFormat forced,
@@ -135,7 +144,7 @@ final class RestoreCommand {
             output,
             new EncodeOptions(format, 0, EncodeOptions.DEFAULT_JPEG_QUALITY));
     writeAudit(file, output, presetName, settings, result);
-    return output;
+    return new Restored(output, result.steps());
   }
 
   private static void writeAudit(

@@ -54,6 +54,7 @@ class RefocusCliTest {
     assertThat(outDir.resolve("empty.png")).doesNotExist();
     String log = err.toString(StandardCharsets.UTF_8);
     assertThat(log).contains("[1/4]", "[4/4]", "2 restored, 2 failed");
+    assertThat(log).as("what was done to each").contains("upscale ×2 (lanczos4)");
     assertThat(log).contains("empty.png: empty file").contains("torn.png");
     assertThat(Fixity.sha256(good)).as("the original is never written").isEqualTo(goodSha);
 
