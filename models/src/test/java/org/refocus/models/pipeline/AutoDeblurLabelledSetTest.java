@@ -37,13 +37,13 @@ class AutoDeblurLabelledSetTest {
 
   @Test
   void deconvolvesTheMeasuredDiskOnlyWhereThePhotographIsDefocused() throws Exception {
-    RestorationSettings deblurOnly = deblurOnly();
+    RestorationSettings settings = deblurOnly();
     int disks = 0;
     int touched = 0;
     double gains = 0;
     try (Pipeline pipeline = new Pipeline()) {
       for (LabelledBlurSet.Case c : LabelledBlurSet.build(HELD_OUT_SEED)) {
-        PipelineResult result = pipeline.run(c.image(), deblurOnly);
+        PipelineResult result = pipeline.run(c.image(), settings);
         List<Object> psfs = result.steps().stream().map(s -> s.parameters().get("psf")).toList();
         boolean disk = psfs.contains("disk (measured)");
         boolean cleanDefocus = c.label() == BlurType.DEFOCUS && c.degradation().endsWith(", σ 1");
