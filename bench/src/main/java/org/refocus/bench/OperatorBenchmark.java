@@ -13,6 +13,7 @@ import org.refocus.models.io.ImageDecoder;
 import org.refocus.models.jpeg.QuantisationTable;
 import org.refocus.models.pipeline.Pipeline;
 import org.refocus.models.pipeline.Presets;
+import org.refocus.models.restore.HyperLaplacianDeconvolution;
 import org.refocus.models.restore.JpegDeblocker;
 import org.refocus.models.restore.LanczosUpscaler;
 import org.refocus.models.restore.NonLocalMeansDenoiser;
@@ -43,6 +44,11 @@ public final class OperatorBenchmark {
               "wiener 15px motion",
               image ->
                   WienerDeconvolution.apply(image, PointSpreadFunction.motion(15, 30), 0.03, 1)),
+          new Operator(
+              "hyper-laplacian 15px",
+              image ->
+                  HyperLaplacianDeconvolution.apply(
+                      image, PointSpreadFunction.motion(15, 30), 3e-4, 1)),
           new Operator(
               "nlm denoise σ=10", image -> NonLocalMeansDenoiser.denoise(image, 10 / 255.0, 1)),
           new Operator("lanczos x2", image -> LanczosUpscaler.upscale(image, 2)),

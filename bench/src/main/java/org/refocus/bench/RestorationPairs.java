@@ -96,7 +96,7 @@ final class RestorationPairs {
             d.angle(),
             d.radius(),
             d.strength(),
-            d.noiseToSignal(),
+            d.priorWeight(),
             d.model(),
             tile),
         preset.denoise(),

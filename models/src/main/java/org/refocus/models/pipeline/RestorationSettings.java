@@ -61,6 +61,10 @@ public record RestorationSettings(
   }
 
   /**
+   * @param strength 0..1, the blend from the input to the deblurred image
+   * @param priorWeight the classical deconvolution's hyper-Laplacian prior weight λ (images in
+   *     0..1); absent, 3·10⁻⁴ per level of the measured noise (at least a third of a level), three
+   *     times that for a measured straight line
    * @param model a catalogued restoration model ({@code maxim-deblurring}) for modes "auto" and
    *     "neural"
    * @param tile the model's tile side in pixels; absent, derived from free memory
@@ -71,7 +75,7 @@ public record RestorationSettings(
       Double angle,
       Double radius,
       Double strength,
-      Double noiseToSignal,
+      Double priorWeight,
       String model,
       Integer tile) {
     public static final Deblur OFF = new Deblur("off", null, null, null, null, null);
@@ -85,8 +89,8 @@ public record RestorationSettings(
         Double angle,
         Double radius,
         Double strength,
-        Double noiseToSignal) {
-      this(mode, length, angle, radius, strength, noiseToSignal, null, null);
+        Double priorWeight) {
+      this(mode, length, angle, radius, strength, priorWeight, null, null);
     }
 
     public Deblur {

@@ -7,7 +7,7 @@ import java.util.Map;
  * parameter it used, the engine that ran it, how long it took.
  *
  * @param step deblur, denoise or upscale
- * @param operator the operator's id, e.g. "wiener-deconvolution"
+ * @param operator the operator's id, e.g. "hyper-laplacian-deconvolution"
  * @param operatorVersion bumped whenever the operator's output for the same input changes
  * @param parameters the values it ran with, in a stable order
  * @param engine what computed it, e.g. "opencv 4.9.0 cpu"

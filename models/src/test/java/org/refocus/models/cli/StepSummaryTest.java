@@ -19,7 +19,10 @@ class StepSummaryTest {
     List<StepRecord> steps =
         List.of(
             step("deblock", "jpeg-shifted-requantisation", Map.of("nearestQuality", 85)),
-            step("deblur", "wiener-deconvolution", Map.of("psf", "disk (measured)", "radius", 5.3)),
+            step(
+                "deblur",
+                "hyper-laplacian-deconvolution",
+                Map.of("psf", "disk (measured)", "radius", 5.3)),
             step("denoise", "non-local-means", Map.of("h", 0.02)),
             step("upscale", "lanczos4", Map.of("factor", 2)));
 
@@ -34,7 +37,7 @@ class StepSummaryTest {
     StepRecord motion =
         step(
             "deblur",
-            "wiener-deconvolution",
+            "hyper-laplacian-deconvolution",
             Map.of("psf", "motion (measured)", "length", 24.5, "angle", 21.0));
     StepRecord neural =
         new StepRecord(

@@ -36,7 +36,7 @@ class PipelineTest {
         .containsExactly("deblur", "denoise", "upscale");
     assertThat(result.steps())
         .extracting(StepRecord::operator)
-        .containsExactly("wiener-deconvolution", "non-local-means", "lanczos4");
+        .containsExactly("hyper-laplacian-deconvolution", "non-local-means", "lanczos4");
     assertThat(result.steps().get(0).parameters())
         .containsEntry("length", 9.0)
         .containsEntry("angle", 30.0)
@@ -129,7 +129,9 @@ class PipelineTest {
 
     PipelineResult result = noModels.run(blurred, Presets.load("restore-neural"));
 
-    assertThat(result.steps()).extracting(StepRecord::operator).contains("wiener-deconvolution");
+    assertThat(result.steps())
+        .extracting(StepRecord::operator)
+        .contains("hyper-laplacian-deconvolution");
     assertThat(result.steps().get(0).parameters()).containsEntry("psf", "disk (measured)");
     assertThat((Double) result.steps().get(0).parameters().get("radius")).isBetween(6.0, 7.0);
     double before = QualityMetrics.psnr(sharp, blurred, psf.radius());

@@ -1,0 +1,252 @@
+package org.refocus.models.restore;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.refocus.models.cv.OpenCvRuntime;
+import org.refocus.models.image.PlanarImage;
+
+/**
+ * Deconvolution with a known point spread function under a hyper-Laplacian prior on the image's
+ * gradients (Krishnan and Fergus, "Fast image deconvolution using hyper-Laplacian priors", NIPS
+ * 2009): the image x minimising ½‖k∗x − y‖² + λ·Σ(|∂ₕx|^α + |∂ᵥx|^α), α = 2/3, per colour channel.
+ *
+ * <p>Photographs' gradients are sparse: mostly near zero, a few large at edges. A Gaussian prior
+ * (Wiener) must damp every frequency the blur weakened, edges included, and rings where the PSF's
+ * spectrum nears zero; this prior lets large gradients through and flattens small ones, so edges
+ * come back sharper and ringing is cut. On Kodak photographs behind straight motion of 15 and 25 px
+ * and a 4 px disk, with the true PSF, it gained 0.7–0.9 dB more than Wiener at its best NSR on
+ * average at each of σ 0, 1 and 3 levels (λ 2·10⁻⁴ × σ).
+ *
+ * <p>Solved by half-quadratic splitting: auxiliary gradients w, coupled to ∂x with weight β/2,
+ * alternate between a per-pixel shrinkage of ∂x (w-step) and a linear solve for x, diagonal in the
+ * Fourier domain (x-step), while β grows from λ to 256·λ by 2√2 each round: six rounds. Borders are
+ * handled as in {@link WienerDeconvolution}: each plane is mirrored and tapered to its mean before
+ * the DFT and cut back after.
+ */
+public final class HyperLaplacianDeconvolution {
+
+  /** α; {@link #shrink} computes its powers through the cube root, so it holds for 2/3 only. */
+  static final double EXPONENT = 2.0 / 3.0;
+
+  /** β's last value as a multiple of λ, and its growth per round. */
+  static final double BETA_SPAN = 256;
+
+  static final double BETA_GROWTH = 2 * Math.sqrt(2);
+
+  /** Newton steps of the shrinkage: from w = v, four reach 1e-9 of the minimum (test). */
+  static final int SHRINK_NEWTON_STEPS = 4;
+
+  private HyperLaplacianDeconvolution() {}
+
+  /**
+   * @param priorWeight λ for images in 0..1, relative to the data term ½‖k∗x − y‖²
+   * @param strength 0..1, the blend from the input (0) to the full deconvolution (1)
+   */
+  public static PlanarImage apply(
+      PlanarImage image, PointSpreadFunction psf, double priorWeight, double strength) {
+    if (!(priorWeight > 0) || !Double.isFinite(priorWeight)) {
+      throw new IllegalArgumentException("prior weight must be positive, not " + priorWeight);
+    }
+    if (strength < 0 || strength > 1) {
+      throw new IllegalArgumentException("strength is 0..1, not " + strength);
+    }
+    OpenCvRuntime.ensureLoaded();
+    float[][] planes = new float[image.colourChannels()][];
+    for (int c = 0; c < planes.length; c++) {
+      float[] input = image.plane(c);
+      double[] plane = new double[input.length];
+      for (int i = 0; i < plane.length; i++) {
+        plane[i] = input[i];
+      }
+      double[] restored = deconvolvePlane(plane, image.width(), image.height(), psf, priorWeight);
+      float[] out = new float[input.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (float) (strength * restored[i] + (1 - strength) * input[i]);
+      }
+      planes[c] = out;
+    }
+    return PlanarImage.of(image.width(), image.height(), planes, image.alpha());
+  }
+
+  static double[] deconvolvePlane(
+      double[] plane, int width, int height, PointSpreadFunction psf, double priorWeight) {
+    int margin = 2 * psf.radius() + 8;
+    int paddedW = Core.getOptimalDFTSize(width + 2 * margin);
+    int paddedH = Core.getOptimalDFTSize(height + 2 * margin);
+    int left = (paddedW - width) / 2;
+    int top = (paddedH - height) / 2;
+    double[] padded = Padding.mirrorAndTaper(plane, width, height, paddedW, paddedH, left, top);
+    double[] restored = deconvolveCircular(padded, paddedW, paddedH, psf, priorWeight);
+    double[] out = new double[width * height];
+    for (int y = 0; y < height; y++) {
+      System.arraycopy(restored, (y + top) * paddedW + left, out, y * width, width);
+    }
+    return out;
+  }
+
+  /** The splitting on a periodic plane, from x = y. */
+  static double[] deconvolveCircular(
+      double[] plane, int width, int height, PointSpreadFunction psf, double priorWeight) {
+    int n = width * height;
+    Spectrum y = Spectrum.of(plane, width, height);
+    Spectrum k = Spectrum.of(psfPlane(psf, width, height), width, height);
+    // conj(K)·Y and |K|² do not change between rounds
+    double[] dataRe = new double[n];
+    double[] dataIm = new double[n];
+    double[] blurPower = new double[n];
+    for (int i = 0; i < n; i++) {
+      dataRe[i] = k.re[i] * y.re[i] + k.im[i] * y.im[i];
+      dataIm[i] = k.re[i] * y.im[i] - k.im[i] * y.re[i];
+      blurPower[i] = k.re[i] * k.re[i] + k.im[i] * k.im[i];
+    }
+    double[] gradientPower = differencePower(width, height);
+    double[] x = plane.clone();
+    double[] wx = new double[n];
+    double[] wy = new double[n];
+    for (double beta = priorWeight;
+        beta <= BETA_SPAN * priorWeight * (1 + 1e-9);
+        beta *= BETA_GROWTH) {
+      for (int row = 0; row < height; row++) {
+        for (int col = 0; col < width; col++) {
+          int i = row * width + col;
+          wx[i] = shrink(x[row * width + (col + 1) % width] - x[i], beta, priorWeight);
+          wy[i] = shrink(x[((row + 1) % height) * width + col] - x[i], beta, priorWeight);
+        }
+      }
+      x = xStep(dataRe, dataIm, blurPower, gradientPower, wx, wy, width, height, beta);
+    }
+    return x;
+  }
+
+  /**
+   * Solves (KᵀK + β·DᵀD)·x = Kᵀy + β·Dᵀw for x, D the forward differences: diagonal in the Fourier
+   * domain, where Kᵀy is {@code data} and the diagonals are {@code blurPower} and {@code
+   * gradientPower}.
+   */
+  static double[] xStep(
+      double[] dataRe,
+      double[] dataIm,
+      double[] blurPower,
+      double[] gradientPower,
+      double[] wx,
+      double[] wy,
+      int width,
+      int height,
+      double beta) {
+    int n = width * height;
+    // Dᵀw: the adjoint of the forward difference is a backward difference, negated
+    double[] adjoint = new double[n];
+    for (int row = 0; row < height; row++) {
+      for (int col = 0; col < width; col++) {
+        int i = row * width + col;
+        adjoint[i] =
+            wx[row * width + (col + width - 1) % width]
+                - wx[i]
+                + wy[((row + height - 1) % height) * width + col]
+                - wy[i];
+      }
+    }
+    Spectrum a = Spectrum.of(adjoint, width, height);
+    for (int i = 0; i < n; i++) {
+      double denominator = blurPower[i] + beta * gradientPower[i];
+      a.re[i] = (dataRe[i] + beta * a.re[i]) / denominator;
+      a.im[i] = (dataIm[i] + beta * a.im[i]) / denominator;
+    }
+    return a.inverse();
+  }
+
+  /**
+   * The w minimising λ·|w|^α + β/2·(w − v)²: zero, or the larger root of the stationarity
+   * condition, whichever costs less. Newton from w = |v| approaches that root from above, where the
+   * function is convex. Powers of 2/3 through the cube root: {@code Math.pow} made the whole
+   * deconvolution several times slower.
+   */
+  static double shrink(double v, double beta, double lambda) {
+    double a = Math.abs(v);
+    if (a == 0) {
+      return 0;
+    }
+    double w = a;
+    for (int step = 0; step < SHRINK_NEWTON_STEPS; step++) {
+      double root = Math.cbrt(w); // w^(α−1) = 1/root, w^(α−2) = 1/(w·root)
+      double gradient = lambda * EXPONENT / root + beta * (w - a);
+      double curvature = lambda * EXPONENT * (EXPONENT - 1) / (w * root) + beta;
+      if (curvature <= 0) {
+        return 0;
+      }
+      w = w - gradient / curvature;
+      if (w <= 0) {
+        return 0;
+      }
+    }
+    double root = Math.cbrt(w);
+    double atW = lambda * root * root + beta / 2 * (w - a) * (w - a);
+    double atZero = beta / 2 * a * a;
+    return atW < atZero ? Math.copySign(w, v) : 0;
+  }
+
+  /** |F(∂ₕ)|² + |F(∂ᵥ)|² of the periodic forward differences: 4 − 2cos ωₓ − 2cos ω_y. */
+  private static double[] differencePower(int width, int height) {
+    double[] power = new double[width * height];
+    for (int v = 0; v < height; v++) {
+      double cy = Math.cos(2 * Math.PI * v / height);
+      for (int u = 0; u < width; u++) {
+        power[v * width + u] = 4 - 2 * Math.cos(2 * Math.PI * u / width) - 2 * cy;
+      }
+    }
+    return power;
+  }
+
+  /** The PSF placed on a periodic plane with its centre at the origin. */
+  private static double[] psfPlane(PointSpreadFunction psf, int width, int height) {
+    double[] h = new double[width * height];
+    int r = psf.radius();
+    for (int dy = -r; dy <= r; dy++) {
+      for (int dx = -r; dx <= r; dx++) {
+        h[Math.floorMod(dy, height) * width + Math.floorMod(dx, width)] += psf.at(dx, dy);
+      }
+    }
+    return h;
+  }
+
+  /** A real plane's DFT, as real and imaginary parts, through OpenCV in double precision. */
+  record Spectrum(double[] re, double[] im, int width, int height) {
+
+    static Spectrum of(double[] plane, int width, int height) {
+      Mat spatial = new Mat(height, width, CvType.CV_64F);
+      spatial.put(0, 0, plane);
+      Mat complex = new Mat();
+      Core.dft(spatial, complex, Core.DFT_COMPLEX_OUTPUT);
+      List<Mat> parts = new ArrayList<>(2);
+      Core.split(complex, parts);
+      double[] re = new double[width * height];
+      double[] im = new double[width * height];
+      parts.get(0).get(0, 0, re);
+      parts.get(1).get(0, 0, im);
+      spatial.release();
+      complex.release();
+      parts.forEach(Mat::release);
+      return new Spectrum(re, im, width, height);
+    }
+
+    double[] inverse() {
+      Mat reMat = new Mat(height, width, CvType.CV_64F);
+      Mat imMat = new Mat(height, width, CvType.CV_64F);
+      reMat.put(0, 0, re);
+      imMat.put(0, 0, im);
+      Mat complex = new Mat();
+      Core.merge(List.of(reMat, imMat), complex);
+      Mat spatial = new Mat();
+      Core.dft(complex, spatial, Core.DFT_INVERSE | Core.DFT_SCALE | Core.DFT_REAL_OUTPUT);
+      double[] out = new double[width * height];
+      spatial.get(0, 0, out);
+      for (Mat m : new Mat[] {reMat, imMat, complex, spatial}) {
+        m.release();
+      }
+      return out;
+    }
+  }
+}
