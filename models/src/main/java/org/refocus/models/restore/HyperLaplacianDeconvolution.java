@@ -1,10 +1,5 @@
 package org.refocus.models.restore;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
 import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
 
@@ -22,9 +17,8 @@ import org.refocus.models.image.PlanarImage;
  *
  * <p>Solved by half-quadratic splitting: auxiliary gradients w, coupled to ∂x with weight β/2,
  * alternate between a per-pixel shrinkage of ∂x (w-step) and a linear solve for x, diagonal in the
- * Fourier domain (x-step), while β grows from λ to 256·λ by 2√2 each round: six rounds. Borders are
- * handled as in {@link WienerDeconvolution}: each plane is mirrored and tapered to its mean before
- * the DFT and cut back after.
+ * Fourier domain (x-step), while β grows from λ to 256·λ by 2√2 each round: six rounds. Borders,
+ * alpha and {@code strength} as {@link Deconvolutions} handles them.
  */
 public final class HyperLaplacianDeconvolution {
 
@@ -50,57 +44,25 @@ public final class HyperLaplacianDeconvolution {
     if (!(priorWeight > 0) || !Double.isFinite(priorWeight)) {
       throw new IllegalArgumentException("prior weight must be positive, not " + priorWeight);
     }
-    if (strength < 0 || strength > 1) {
-      throw new IllegalArgumentException("strength is 0..1, not " + strength);
-    }
-    OpenCvRuntime.ensureLoaded();
-    float[][] planes = new float[image.colourChannels()][];
-    for (int c = 0; c < planes.length; c++) {
-      float[] input = image.plane(c);
-      double[] plane = new double[input.length];
-      for (int i = 0; i < plane.length; i++) {
-        plane[i] = input[i];
-      }
-      double[] restored = deconvolvePlane(plane, image.width(), image.height(), psf, priorWeight);
-      float[] out = new float[input.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = (float) (strength * restored[i] + (1 - strength) * input[i]);
-      }
-      planes[c] = out;
-    }
-    return PlanarImage.of(image.width(), image.height(), planes, image.alpha());
-  }
-
-  static double[] deconvolvePlane(
-      double[] plane, int width, int height, PointSpreadFunction psf, double priorWeight) {
-    int margin = 2 * psf.radius() + 8;
-    int paddedW = Core.getOptimalDFTSize(width + 2 * margin);
-    int paddedH = Core.getOptimalDFTSize(height + 2 * margin);
-    int left = (paddedW - width) / 2;
-    int top = (paddedH - height) / 2;
-    double[] padded = Padding.mirrorAndTaper(plane, width, height, paddedW, paddedH, left, top);
-    double[] restored = deconvolveCircular(padded, paddedW, paddedH, psf, priorWeight);
-    double[] out = new double[width * height];
-    for (int y = 0; y < height; y++) {
-      System.arraycopy(restored, (y + top) * paddedW + left, out, y * width, width);
-    }
-    return out;
+    return Deconvolutions.eachColourPlane(
+        image, psf, strength, (plane, w, h) -> deconvolveCircular(plane, w, h, psf, priorWeight));
   }
 
   /** The splitting on a periodic plane, from x = y. */
   static double[] deconvolveCircular(
       double[] plane, int width, int height, PointSpreadFunction psf, double priorWeight) {
+    OpenCvRuntime.ensureLoaded();
     int n = width * height;
     Spectrum y = Spectrum.of(plane, width, height);
-    Spectrum k = Spectrum.of(psfPlane(psf, width, height), width, height);
+    Spectrum k = Spectrum.of(psf, width, height);
     // conj(K)·Y and |K|² do not change between rounds
     double[] dataRe = new double[n];
     double[] dataIm = new double[n];
     double[] blurPower = new double[n];
     for (int i = 0; i < n; i++) {
-      dataRe[i] = k.re[i] * y.re[i] + k.im[i] * y.im[i];
-      dataIm[i] = k.re[i] * y.im[i] - k.im[i] * y.re[i];
-      blurPower[i] = k.re[i] * k.re[i] + k.im[i] * k.im[i];
+      dataRe[i] = k.re()[i] * y.re()[i] + k.im()[i] * y.im()[i];
+      dataIm[i] = k.re()[i] * y.im()[i] - k.im()[i] * y.re()[i];
+      blurPower[i] = k.re()[i] * k.re()[i] + k.im()[i] * k.im()[i];
     }
     double[] gradientPower = differencePower(width, height);
     double[] x = plane.clone();
@@ -152,8 +114,8 @@ public final class HyperLaplacianDeconvolution {
     Spectrum a = Spectrum.of(adjoint, width, height);
     for (int i = 0; i < n; i++) {
       double denominator = blurPower[i] + beta * gradientPower[i];
-      a.re[i] = (dataRe[i] + beta * a.re[i]) / denominator;
-      a.im[i] = (dataIm[i] + beta * a.im[i]) / denominator;
+      a.re()[i] = (dataRe[i] + beta * a.re()[i]) / denominator;
+      a.im()[i] = (dataIm[i] + beta * a.im()[i]) / denominator;
     }
     return a.inverse();
   }
@@ -198,55 +160,5 @@ public final class HyperLaplacianDeconvolution {
       }
     }
     return power;
-  }
-
-  /** The PSF placed on a periodic plane with its centre at the origin. */
-  private static double[] psfPlane(PointSpreadFunction psf, int width, int height) {
-    double[] h = new double[width * height];
-    int r = psf.radius();
-    for (int dy = -r; dy <= r; dy++) {
-      for (int dx = -r; dx <= r; dx++) {
-        h[Math.floorMod(dy, height) * width + Math.floorMod(dx, width)] += psf.at(dx, dy);
-      }
-    }
-    return h;
-  }
-
-  /** A real plane's DFT, as real and imaginary parts, through OpenCV in double precision. */
-  record Spectrum(double[] re, double[] im, int width, int height) {
-
-    static Spectrum of(double[] plane, int width, int height) {
-      Mat spatial = new Mat(height, width, CvType.CV_64F);
-      spatial.put(0, 0, plane);
-      Mat complex = new Mat();
-      Core.dft(spatial, complex, Core.DFT_COMPLEX_OUTPUT);
-      List<Mat> parts = new ArrayList<>(2);
-      Core.split(complex, parts);
-      double[] re = new double[width * height];
-      double[] im = new double[width * height];
-      parts.get(0).get(0, 0, re);
-      parts.get(1).get(0, 0, im);
-      spatial.release();
-      complex.release();
-      parts.forEach(Mat::release);
-      return new Spectrum(re, im, width, height);
-    }
-
-    double[] inverse() {
-      Mat reMat = new Mat(height, width, CvType.CV_64F);
-      Mat imMat = new Mat(height, width, CvType.CV_64F);
-      reMat.put(0, 0, re);
-      imMat.put(0, 0, im);
-      Mat complex = new Mat();
-      Core.merge(List.of(reMat, imMat), complex);
-      Mat spatial = new Mat();
-      Core.dft(complex, spatial, Core.DFT_INVERSE | Core.DFT_SCALE | Core.DFT_REAL_OUTPUT);
-      double[] out = new double[width * height];
-      spatial.get(0, 0, out);
-      for (Mat m : new Mat[] {reMat, imMat, complex, spatial}) {
-        m.release();
-      }
-      return out;
-    }
   }
 }

@@ -62,13 +62,13 @@ class HyperLaplacianDeconvolutionTest {
       }
     }
     PointSpreadFunction psf = PointSpreadFunction.of(kernel);
-    double[] x = randomPlane(random, w * h);
-    double[] wx = randomPlane(random, w * h);
-    double[] wy = randomPlane(random, w * h);
+    double[] x = PeriodicPlanes.random(random, w * h);
+    double[] wx = PeriodicPlanes.random(random, w * h);
+    double[] wy = PeriodicPlanes.random(random, w * h);
     double beta = 0.7;
     // Kᵀy chosen so that x solves (KᵀK + β·DᵀD)·x = Kᵀy + β·Dᵀw
-    double[] kx = convolve(x, w, h, psf, false);
-    double[] ktkx = convolve(kx, w, h, psf, true);
+    double[] kx = PeriodicPlanes.convolve(x, w, h, psf, false);
+    double[] ktkx = PeriodicPlanes.convolve(kx, w, h, psf, true);
     double[] dtdx = new double[w * h];
     double[] dtw = new double[w * h];
     double[] dxh = forwardX(x, w, h);
@@ -79,9 +79,8 @@ class HyperLaplacianDeconvolutionTest {
     for (int i = 0; i < kty.length; i++) {
       kty[i] = ktkx[i] + beta * dtdx[i] - beta * dtw[i];
     }
-    HyperLaplacianDeconvolution.Spectrum data = HyperLaplacianDeconvolution.Spectrum.of(kty, w, h);
-    HyperLaplacianDeconvolution.Spectrum k =
-        HyperLaplacianDeconvolution.Spectrum.of(convolve(delta(w, h), w, h, psf, false), w, h);
+    Spectrum data = Spectrum.of(kty, w, h);
+    Spectrum k = Spectrum.of(PeriodicPlanes.convolve(delta(w, h), w, h, psf, false), w, h);
     double[] blurPower = new double[w * h];
     double[] gradientPower = new double[w * h];
     for (int v = 0; v < h; v++) {
@@ -107,16 +106,9 @@ class HyperLaplacianDeconvolutionTest {
     SplittableRandom random = new SplittableRandom(1);
     int w = 32;
     int h = 24;
-    double[] x = randomPlane(random, w * h);
-    double[] taps = {1, 4, 1}; // its spectrum has no zero
-    double[][] kernel = new double[3][3];
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < 3; j++) {
-        kernel[i][j] = taps[i] * taps[j];
-      }
-    }
-    PointSpreadFunction psf = PointSpreadFunction.of(kernel);
-    double[] y = convolve(x, w, h, psf, false);
+    double[] x = PeriodicPlanes.random(random, w * h);
+    PointSpreadFunction psf = PeriodicPlanes.noZeroInSpectrum();
+    double[] y = PeriodicPlanes.convolve(x, w, h, psf, false);
 
     double[] restored = HyperLaplacianDeconvolution.deconvolveCircular(y, w, h, psf, 1e-14);
 
@@ -180,40 +172,10 @@ class HyperLaplacianDeconvolutionTest {
     assertThat((total - wienerTotal) / count).isGreaterThan(0.5);
   }
 
-  private static double[] randomPlane(SplittableRandom random, int n) {
-    double[] p = new double[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = random.nextDouble();
-    }
-    return p;
-  }
-
   private static double[] delta(int w, int h) {
     double[] d = new double[w * h];
     d[0] = 1;
     return d;
-  }
-
-  /** Periodic convolution with the PSF, or with its mirror image (the adjoint). */
-  private static double[] convolve(
-      double[] x, int w, int h, PointSpreadFunction psf, boolean adjoint) {
-    double[] out = new double[w * h];
-    int r = psf.radius();
-    int sign = adjoint ? -1 : 1;
-    for (int py = 0; py < h; py++) {
-      for (int px = 0; px < w; px++) {
-        double s = 0;
-        for (int dy = -r; dy <= r; dy++) {
-          for (int dx = -r; dx <= r; dx++) {
-            s +=
-                psf.at(dx, dy)
-                    * x[Math.floorMod(py - sign * dy, h) * w + Math.floorMod(px - sign * dx, w)];
-          }
-        }
-        out[py * w + px] = s;
-      }
-    }
-    return out;
   }
 
   private static double[] forwardX(double[] x, int w, int h) {

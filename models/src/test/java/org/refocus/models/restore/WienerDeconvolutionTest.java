@@ -20,30 +20,9 @@ class WienerDeconvolutionTest {
     SplittableRandom random = new SplittableRandom(1);
     int w = 32;
     int h = 24;
-    double[] x = new double[w * h];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = random.nextDouble();
-    }
-    double[] taps = {1, 4, 1}; // its spectrum has no zero
-    double[][] kernel = new double[3][3];
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < 3; j++) {
-        kernel[i][j] = taps[i] * taps[j];
-      }
-    }
-    PointSpreadFunction psf = PointSpreadFunction.of(kernel);
-    double[] y = new double[w * h];
-    for (int py = 0; py < h; py++) {
-      for (int px = 0; px < w; px++) {
-        double s = 0;
-        for (int dy = -1; dy <= 1; dy++) {
-          for (int dx = -1; dx <= 1; dx++) {
-            s += psf.at(dx, dy) * x[Math.floorMod(py - dy, h) * w + Math.floorMod(px - dx, w)];
-          }
-        }
-        y[py * w + px] = s;
-      }
-    }
+    double[] x = PeriodicPlanes.random(random, w * h);
+    PointSpreadFunction psf = PeriodicPlanes.noZeroInSpectrum();
+    double[] y = PeriodicPlanes.convolve(x, w, h, psf, false);
 
     double[] restored = WienerDeconvolution.deconvolveCircular(y, w, h, psf, 1e-14);
 

@@ -1,0 +1,50 @@
+package org.refocus.models.restore;
+
+import java.util.SplittableRandom;
+
+/** Naive periodic planes for the deconvolutions' reference tests. */
+final class PeriodicPlanes {
+
+  private PeriodicPlanes() {}
+
+  static double[] random(SplittableRandom random, int n) {
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = random.nextDouble();
+    }
+    return p;
+  }
+
+  /** The outer product of (1, 4, 1) with itself: a blur whose spectrum has no zero. */
+  static PointSpreadFunction noZeroInSpectrum() {
+    double[] taps = {1, 4, 1};
+    double[][] kernel = new double[3][3];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        kernel[i][j] = taps[i] * taps[j];
+      }
+    }
+    return PointSpreadFunction.of(kernel);
+  }
+
+  /** Periodic convolution with the PSF, or with its mirror image (the adjoint), pixel by pixel. */
+  static double[] convolve(double[] x, int w, int h, PointSpreadFunction psf, boolean adjoint) {
+    double[] out = new double[w * h];
+    int r = psf.radius();
+    int sign = adjoint ? -1 : 1;
+    for (int py = 0; py < h; py++) {
+      for (int px = 0; px < w; px++) {
+        double s = 0;
+        for (int dy = -r; dy <= r; dy++) {
+          for (int dx = -r; dx <= r; dx++) {
+            s +=
+                psf.at(dx, dy)
+                    * x[Math.floorMod(py - sign * dy, h) * w + Math.floorMod(px - sign * dx, w)];
+          }
+        }
+        out[py * w + px] = s;
+      }
+    }
+    return out;
+  }
+}
