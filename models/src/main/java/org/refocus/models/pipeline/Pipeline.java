@@ -91,8 +91,9 @@ public final class Pipeline implements AutoCloseable {
   static final double PRIOR_WEIGHT_PER_LEVEL = 3e-4;
 
   /**
-   * Below a third of a level the measured noise is 8-bit rounding and the sharp image's own fine
-   * texture, which a smaller weight would only sharpen into ringing.
+   * Below a third of a level the measured noise is 8-bit rounding and fine texture, not noise: with
+   * a floor of a quarter level the same calibration lost up to 0.75 dB to Wiener on noise-free
+   * images, with a third at most 0.28 dB.
    */
   static final double PRIOR_NOISE_FLOOR_LEVELS = 1.0 / 3;
 
