@@ -1,6 +1,6 @@
 package org.refocus.models.restore;
 
-import org.refocus.models.cv.OpenCvRuntime;
+import java.util.stream.IntStream;
 import org.refocus.models.image.PlanarImage;
 
 /**
@@ -51,73 +51,93 @@ public final class HyperLaplacianDeconvolution {
   /** The splitting on a periodic plane, from x = y. */
   static double[] deconvolveCircular(
       double[] plane, int width, int height, PointSpreadFunction psf, double priorWeight) {
-    OpenCvRuntime.ensureLoaded();
     int n = width * height;
-    Spectrum y = Spectrum.of(plane, width, height);
-    Spectrum k = Spectrum.of(psf, width, height);
-    // conj(K)·Y and |K|² do not change between rounds
-    double[] dataRe = new double[n];
-    double[] dataIm = new double[n];
-    double[] blurPower = new double[n];
-    for (int i = 0; i < n; i++) {
-      dataRe[i] = k.re()[i] * y.re()[i] + k.im()[i] * y.im()[i];
-      dataIm[i] = k.re()[i] * y.im()[i] - k.im()[i] * y.re()[i];
-      blurPower[i] = k.re()[i] * k.re()[i] + k.im()[i] * k.im()[i];
-    }
-    double[] gradientPower = differencePower(width, height);
-    double[] x = plane.clone();
-    double[] wx = new double[n];
-    double[] wy = new double[n];
-    for (double beta = priorWeight;
-        beta <= BETA_SPAN * priorWeight * (1 + 1e-9);
-        beta *= BETA_GROWTH) {
-      for (int row = 0; row < height; row++) {
-        for (int col = 0; col < width; col++) {
-          int i = row * width + col;
-          wx[i] = shrink(x[row * width + (col + 1) % width] - x[i], beta, priorWeight);
-          wy[i] = shrink(x[((row + 1) % height) * width + col] - x[i], beta, priorWeight);
-        }
+    try (PlaneFourier fourier = new PlaneFourier(width, height)) {
+      // conj(K)·Y and |K|² do not change between rounds
+      double[] data = fourier.forward(plane);
+      double[] blurPower = new double[n];
+      double[] k = fourier.transferFunction(psf);
+      for (int i = 0; i < n; i++) {
+        double kr = k[2 * i];
+        double ki = k[2 * i + 1];
+        double yr = data[2 * i];
+        double yi = data[2 * i + 1];
+        data[2 * i] = kr * yr + ki * yi;
+        data[2 * i + 1] = kr * yi - ki * yr;
+        blurPower[i] = kr * kr + ki * ki;
       }
-      x = xStep(dataRe, dataIm, blurPower, gradientPower, wx, wy, width, height, beta);
+      k = null; // 2n doubles the rounds do not need
+      double[] gradientPower = differencePower(width, height);
+      double[] x = plane.clone();
+      double[] wx = new double[n];
+      double[] wy = new double[n];
+      double[] spectrum = new double[2 * n];
+      for (double beta = priorWeight;
+          beta <= BETA_SPAN * priorWeight * (1 + 1e-9);
+          beta *= BETA_GROWTH) {
+        wStep(x, wx, wy, width, height, beta, priorWeight);
+        xStep(fourier, data, blurPower, gradientPower, wx, wy, beta, spectrum, x);
+      }
+      return x;
     }
-    return x;
+  }
+
+  /**
+   * Shrinks each forward difference of x into wx (horizontal) and wy (vertical), rows in parallel:
+   * this is most of the operator's arithmetic, and each pixel's result depends on x alone.
+   */
+  private static void wStep(
+      double[] x, double[] wx, double[] wy, int width, int height, double beta, double lambda) {
+    IntStream.range(0, height)
+        .parallel()
+        .forEach(
+            row -> {
+              int at = row * width;
+              int below = ((row + 1) % height) * width;
+              for (int col = 0; col < width; col++) {
+                int i = at + col;
+                int right = col + 1 < width ? i + 1 : at;
+                wx[i] = shrink(x[right] - x[i], beta, lambda);
+                wy[i] = shrink(x[below + col] - x[i], beta, lambda);
+              }
+            });
   }
 
   /**
    * Solves (KᵀK + β·DᵀD)·x = Kᵀy + β·Dᵀw for x, D the forward differences: diagonal in the Fourier
-   * domain, where Kᵀy is {@code data} and the diagonals are {@code blurPower} and {@code
-   * gradientPower}.
+   * domain, where Kᵀy is {@code data} (interleaved) and the diagonals are {@code blurPower} and
+   * {@code gradientPower}. Writes the solution into x; {@code spectrum} (2n values) is workspace.
    */
-  static double[] xStep(
-      double[] dataRe,
-      double[] dataIm,
+  static void xStep(
+      PlaneFourier fourier,
+      double[] data,
       double[] blurPower,
       double[] gradientPower,
       double[] wx,
       double[] wy,
-      int width,
-      int height,
-      double beta) {
-    int n = width * height;
-    // Dᵀw: the adjoint of the forward difference is a backward difference, negated
-    double[] adjoint = new double[n];
+      double beta,
+      double[] spectrum,
+      double[] x) {
+    int width = fourier.width();
+    int height = fourier.height();
+    // Dᵀw, into x, whose old value is spent: the adjoint of the forward difference is a backward
+    // difference, negated
     for (int row = 0; row < height; row++) {
+      int at = row * width;
+      int above = ((row + height - 1) % height) * width;
       for (int col = 0; col < width; col++) {
-        int i = row * width + col;
-        adjoint[i] =
-            wx[row * width + (col + width - 1) % width]
-                - wx[i]
-                + wy[((row + height - 1) % height) * width + col]
-                - wy[i];
+        int i = at + col;
+        int left = col > 0 ? i - 1 : at + width - 1;
+        x[i] = wx[left] - wx[i] + wy[above + col] - wy[i];
       }
     }
-    Spectrum a = Spectrum.of(adjoint, width, height);
-    for (int i = 0; i < n; i++) {
+    fourier.forward(x, spectrum);
+    for (int i = 0; i < blurPower.length; i++) {
       double denominator = blurPower[i] + beta * gradientPower[i];
-      a.re()[i] = (dataRe[i] + beta * a.re()[i]) / denominator;
-      a.im()[i] = (dataIm[i] + beta * a.im()[i]) / denominator;
+      spectrum[2 * i] = (data[2 * i] + beta * spectrum[2 * i]) / denominator;
+      spectrum[2 * i + 1] = (data[2 * i + 1] + beta * spectrum[2 * i + 1]) / denominator;
     }
-    return a.inverse();
+    fourier.inverse(spectrum, x);
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.refocus.models.restore;
 
-import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
 
 /**
@@ -28,20 +27,22 @@ public final class WienerDeconvolution {
   /** Deconvolution of a periodic plane: exact inverse of circular convolution as NSR → 0. */
   static double[] deconvolveCircular(
       double[] plane, int width, int height, PointSpreadFunction psf, double noiseToSignal) {
-    OpenCvRuntime.ensureLoaded();
-    Spectrum y = Spectrum.of(plane, width, height);
-    Spectrum h = Spectrum.of(psf, width, height);
-    double[] prior = naturalImagePrior(width, height);
-    for (int i = 0; i < plane.length; i++) {
-      double power = h.re()[i] * h.re()[i] + h.im()[i] * h.im()[i];
-      double denominator = power + noiseToSignal * prior[i];
-      // conj(H)·Y = (hr − i·hi)(yr + i·yi)
-      double real = (h.re()[i] * y.re()[i] + h.im()[i] * y.im()[i]) / denominator;
-      double imag = (h.re()[i] * y.im()[i] - h.im()[i] * y.re()[i]) / denominator;
-      y.re()[i] = real;
-      y.im()[i] = imag;
+    try (PlaneFourier fourier = new PlaneFourier(width, height)) {
+      double[] y = fourier.forward(plane);
+      double[] h = fourier.transferFunction(psf);
+      double[] prior = naturalImagePrior(width, height);
+      for (int i = 0; i < plane.length; i++) {
+        double hr = h[2 * i];
+        double hi = h[2 * i + 1];
+        double yr = y[2 * i];
+        double yi = y[2 * i + 1];
+        double denominator = hr * hr + hi * hi + noiseToSignal * prior[i];
+        // conj(H)·Y = (hr − i·hi)(yr + i·yi)
+        y[2 * i] = (hr * yr + hi * yi) / denominator;
+        y[2 * i + 1] = (hr * yi - hi * yr) / denominator;
+      }
+      return fourier.inverse(y);
     }
-    return y.inverse();
   }
 
   /**

@@ -79,22 +79,24 @@ class HyperLaplacianDeconvolutionTest {
     for (int i = 0; i < kty.length; i++) {
       kty[i] = ktkx[i] + beta * dtdx[i] - beta * dtw[i];
     }
-    Spectrum data = Spectrum.of(kty, w, h);
-    Spectrum k = Spectrum.of(PeriodicPlanes.convolve(delta(w, h), w, h, psf, false), w, h);
-    double[] blurPower = new double[w * h];
-    double[] gradientPower = new double[w * h];
-    for (int v = 0; v < h; v++) {
-      for (int u = 0; u < w; u++) {
-        int i = v * w + u;
-        blurPower[i] = k.re()[i] * k.re()[i] + k.im()[i] * k.im()[i];
-        gradientPower[i] =
-            4 - 2 * Math.cos(2 * Math.PI * u / w) - 2 * Math.cos(2 * Math.PI * v / h);
+    double[] solved = new double[w * h];
+    try (PlaneFourier fourier = new PlaneFourier(w, h)) {
+      double[] data = fourier.forward(kty);
+      double[] k = fourier.forward(PeriodicPlanes.convolve(delta(w, h), w, h, psf, false));
+      double[] blurPower = new double[w * h];
+      double[] gradientPower = new double[w * h];
+      for (int v = 0; v < h; v++) {
+        for (int u = 0; u < w; u++) {
+          int i = v * w + u;
+          blurPower[i] = k[2 * i] * k[2 * i] + k[2 * i + 1] * k[2 * i + 1];
+          gradientPower[i] =
+              4 - 2 * Math.cos(2 * Math.PI * u / w) - 2 * Math.cos(2 * Math.PI * v / h);
+        }
       }
-    }
 
-    double[] solved =
-        HyperLaplacianDeconvolution.xStep(
-            data.re(), data.im(), blurPower, gradientPower, wx, wy, w, h, beta);
+      HyperLaplacianDeconvolution.xStep(
+          fourier, data, blurPower, gradientPower, wx, wy, beta, new double[2 * w * h], solved);
+    }
 
     for (int i = 0; i < x.length; i++) {
       assertThat(solved[i]).isCloseTo(x[i], within(1e-9));
