@@ -32,7 +32,10 @@ async function ingest(name) {
   if (!collection) throw new Error(`no collection named '${name}'`);
   let run = await json(`/api/collections/${collection.id}/ingest`, { method: 'POST' });
   console.log(`refocus-server: ingesting '${name}' (run ${run.executionId}) ...`);
-  while (!['COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED'].includes(run.batchStatus)) {
+  // Payara's batch runtime can show the job final a moment before the step's record (its status
+  // and counts) is written, so the run is done when the steps are final too.
+  const final = (status) => ['COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED'].includes(status);
+  while (!final(run.batchStatus) || !run.steps.every((s) => final(s.batchStatus))) {
     await sleep(500);
     run = await json(`/api/runs/${run.executionId}`);
   }

@@ -57,17 +57,34 @@ final class RefocusApi {
   }
 
   /** Polls a run until it is finished and returns its last state. */
+  /**
+   * The run once it and each of its steps have a final status. Payara's batch runtime can show the
+   * job FAILED a moment before the failed step's execution record (its status and counts) is
+   * written: the counts read in that moment are still zero.
+   */
   JsonNode awaitFinished(long executionId) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plusSeconds(120);
     while (true) {
       Reply reply = get("/api/runs/" + executionId);
       assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
-      if (FINISHED.contains(reply.body().get("batchStatus").asText())) {
+      if (finished(reply.body())) {
         return reply.body();
       }
       assertThat(Instant.now()).as("run %d still not finished", executionId).isBefore(deadline);
       Thread.sleep(250);
     }
+  }
+
+  private static boolean finished(JsonNode run) {
+    if (!FINISHED.contains(run.get("batchStatus").asText())) {
+      return false;
+    }
+    for (JsonNode step : run.get("steps")) {
+      if (!FINISHED.contains(step.get("batchStatus").asText())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   long sampleCollectionId() throws IOException, InterruptedException {
