@@ -1,5 +1,8 @@
 package org.refocus.models.restore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.util.SplittableRandom;
 
 /** Naive periodic planes for the deconvolutions' reference tests. */
@@ -46,5 +49,23 @@ final class PeriodicPlanes {
       }
     }
     return out;
+  }
+
+  /**
+   * Blurs a random 32×24 plane circularly with {@link #noZeroInSpectrum} and checks that the
+   * solver, asked to undo exactly that blur, gives the plane back within the tolerance.
+   */
+  static void assertUndoesCircularBlur(Deconvolutions.PeriodicSolver solver, double tolerance) {
+    SplittableRandom random = new SplittableRandom(1);
+    int w = 32;
+    int h = 24;
+    double[] x = random(random, w * h);
+    double[] y = convolve(x, w, h, noZeroInSpectrum(), false);
+
+    double[] restored = solver.solve(y, w, h);
+
+    for (int i = 0; i < x.length; i++) {
+      assertThat(restored[i]).isCloseTo(x[i], within(tolerance));
+    }
   }
 }
