@@ -58,9 +58,9 @@ final class RefocusApi {
 
   /** Polls a run until it is finished and returns its last state. */
   /**
-   * The run once it and each of its steps have a final status. Payara's batch runtime can show the
-   * job FAILED a moment before the failed step's execution record (its status and counts) is
-   * written: the counts read in that moment are still zero.
+   * The run once it and each of its steps have a final status, {@code RunView.finished()} read from
+   * the JSON: Payara's batch runtime can show the job FAILED a moment before the failed step's
+   * record (its status and counts) is written, and the counts read in that moment are still zero.
    */
   JsonNode awaitFinished(long executionId) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plusSeconds(120);

@@ -22,7 +22,16 @@ public record RunView(
     List<StepRunView> steps)
     implements Serializable {
 
+  /**
+   * Whether the run is over: its batch status and every step's are final. Payara's batch runtime
+   * can show the job FAILED a moment before it writes the failed step's record, whose counts read
+   * in that moment are still zero.
+   */
   public boolean finished() {
+    return isFinal(batchStatus) && steps.stream().allMatch(step -> isFinal(step.batchStatus()));
+  }
+
+  private static boolean isFinal(String batchStatus) {
     return switch (batchStatus) {
       case "COMPLETED", "FAILED", "STOPPED", "ABANDONED" -> true;
       default -> false;
