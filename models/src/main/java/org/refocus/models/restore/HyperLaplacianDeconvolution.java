@@ -172,11 +172,15 @@ public final class HyperLaplacianDeconvolution {
 
   /** |F(∂ₕ)|² + |F(∂ᵥ)|² of the periodic forward differences: 4 − 2cos ωₓ − 2cos ω_y. */
   private static double[] differencePower(int width, int height) {
+    double[] cx = new double[width];
+    for (int u = 0; u < width; u++) {
+      cx[u] = Math.cos(2 * Math.PI * u / width);
+    }
     double[] power = new double[width * height];
     for (int v = 0; v < height; v++) {
       double cy = Math.cos(2 * Math.PI * v / height);
       for (int u = 0; u < width; u++) {
-        power[v * width + u] = 4 - 2 * Math.cos(2 * Math.PI * u / width) - 2 * cy;
+        power[v * width + u] = 4 - 2 * cx[u] - 2 * cy;
       }
     }
     return power;
