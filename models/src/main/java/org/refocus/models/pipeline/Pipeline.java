@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.opencv.core.Core;
 import org.refocus.models.assess.Assessment;
 import org.refocus.models.assess.Assessor;
 import org.refocus.models.assess.BlurType;
-import org.refocus.models.assess.DefocusEstimate;
 import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
 import org.refocus.models.jpeg.CompressionTrace;
@@ -31,7 +29,6 @@ import org.refocus.models.restore.HyperLaplacianDeconvolution;
 import org.refocus.models.restore.JpegDeblocker;
 import org.refocus.models.restore.LanczosUpscaler;
 import org.refocus.models.restore.NonLocalMeansDenoiser;
-import org.refocus.models.restore.PointSpreadFunction;
 import org.refocus.models.store.ModelStoreException;
 import org.refocus.models.tfjs.TfjsFormatException;
 
@@ -46,63 +43,10 @@ import org.refocus.models.tfjs.TfjsFormatException;
 public final class Pipeline implements AutoCloseable {
 
   /**
-   * "auto" deconvolves straight motion only this clear: sharp Kodak photographs measured at most
-   * 0.025, straight motion blurs of 25 px and more from 0.031 up.
-   */
-  static final double AUTO_MOTION_STRENGTH = 0.035;
-
-  /**
-   * …and deconvolves motion or defocus only where the image is also measurably unsharp: text lines
-   * and strong parallel structures fit the motion comb too (the sample collection's text.png and
-   * rocket.png do), but are sharp. Sharp Kodak photographs measured at least 0.004, blurred ones at
-   * most 0.0048 with one level of noise; 0.002 keeps clear of both.
-   */
-  static final double AUTO_MAX_SHARPNESS = 0.002;
-
-  /**
-   * "auto" deconvolves a defocus disk only where the ring comb fits this well for its radius
-   * (strength ≥ this × radius): a true disk's rings are clear, where a camera shake or a straight
-   * motion leaves a weak, spurious fit at a radius that would ruin the image (deconvolving the KAIR
-   * camera-shake blurs with it lost up to 14.8 dB). Measured ratios: disks of 2.5–8 px on Kodak24
-   * at least 0.0030 with one level of noise (from 0.0024 with three, where half fall below); camera
-   * shakes at most 0.0016, and straight motion too weak for its own deconvolution as well (clear
-   * straight motion reaches 0.0021, but its line is deconvolved first); 0.0022 lies between.
-   */
-  static final double AUTO_DEFOCUS_STRENGTH_PER_PIXEL = 0.0022;
-
-  /** The largest radius "auto" deconvolves: calibrated on disks up to 8 px, with a margin. */
-  static final double AUTO_MAX_DEFOCUS_RADIUS = 10;
-
-  /**
    * "auto" denoises from this σ in 8-bit levels: below, film grain is kept as part of the original.
    * Kodak's film scans measure up to 3.4 levels of grain.
    */
   static final double AUTO_MIN_NOISE_LEVELS = 5;
-
-  /**
-   * The hyper-Laplacian prior's weight per level of measured noise σ, from {@link
-   * #PRIOR_NOISE_FLOOR_LEVELS} up. Measured on four Kodak photographs behind straight motion of 15
-   * and 25 px and disks of 4 and 6.5 px with the true PSF, at 0, 1 and 3 levels of added noise
-   * (which the assessment measures as 0.1–0.2, 0.6 and 1.7 levels): it gained 0.8–1.1 dB more than
-   * Wiener at the NSR this pipeline used before (0.03 × σ², σ at least 1) on average at each noise
-   * level, and at worst 0.28 dB less on one photograph; 2·10⁻⁴ whatever the noise lost up to 0.75
-   * dB to Wiener on noise-free images and smoothed too much at 3 levels.
-   */
-  static final double PRIOR_WEIGHT_PER_LEVEL = 3e-4;
-
-  /**
-   * Below a third of a level the measured noise is 8-bit rounding and fine texture, not noise: with
-   * a floor of a quarter level the same calibration lost up to 0.75 dB to Wiener on noise-free
-   * images, with a third at most 0.28 dB.
-   */
-  static final double PRIOR_NOISE_FLOOR_LEVELS = 1.0 / 3;
-
-  /**
-   * A measured PSF is a straight-line model of what may be a curved shake; regularising three times
-   * harder trades a little sharpness for far weaker ghosts (seen on the sample collection's
-   * clock_motion.png).
-   */
-  static final double MEASURED_PSF_REGULARISATION = 3;
 
   /**
    * "auto" deblocks up to this IJG quality by default; above it the steps are too fine to see (and
@@ -120,13 +64,10 @@ public final class Pipeline implements AutoCloseable {
 
   static final String NEURAL_UPSCALE_VERSION = "1";
 
-  static final double DEFAULT_DEBLUR_STRENGTH = 0.7;
   static final double DEFAULT_DENOISE_STRENGTH = 0.8;
 
   private final Assessor assessor = new Assessor();
-  private final Supplier<NeuralModels> neuralModels;
-  private final Map<String, LoadedModel> loaded = new HashMap<>();
-  private NeuralModels models;
+  private final ModelCache models;
 
   /** Neural models from the configured store and engine, loaded on first use. */
   public Pipeline() {
@@ -134,7 +75,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   public Pipeline(Supplier<NeuralModels> neuralModels) {
-    this.neuralModels = neuralModels;
+    this.models = new ModelCache(neuralModels);
   }
 
   public PipelineResult run(PlanarImage image, RestorationSettings settings) {
@@ -204,7 +145,6 @@ public final class Pipeline implements AutoCloseable {
       RestorationSettings.Deblur s,
       List<StepRecord> steps,
       TileProgress progress) {
-    Map<String, Object> parameters = new LinkedHashMap<>();
     // a clearly measured disk is deconvolved as such even where the verdict says motion: MAXIM,
     // trained on motion, gained 0.9–2.2 dB on those Kodak disks, the disk itself 2.2–4.2 dB
     boolean neural =
@@ -212,8 +152,9 @@ public final class Pipeline implements AutoCloseable {
             || (s.mode().equals("auto")
                 && s.model() != null
                 && a.blur().type() == BlurType.MOTION
-                && !isAutoDisk(a));
+                && !ClassicalDeblur.isMeasuredDisk(a));
     if (neural) {
+      Map<String, Object> parameters = new LinkedHashMap<>();
       if (s.mode().equals("auto")) {
         parameters.put("blur", "motion (assessed)");
         parameters.put("confidence", a.blur().confidence());
@@ -221,66 +162,16 @@ public final class Pipeline implements AutoCloseable {
       return neuralRestore(
           "deblur", image, s.model(), s.tile(), s.strengthOr(1.0), parameters, steps, progress);
     }
-    PointSpreadFunction psf;
-    switch (s.mode()) {
-      case "motion" -> {
-        psf = PointSpreadFunction.motion(s.length(), s.angle());
-        parameters.put("psf", "motion");
-        parameters.put("length", s.length());
-        parameters.put("angle", s.angle());
-      }
-      case "defocus" -> {
-        psf = PointSpreadFunction.disk(s.radius());
-        parameters.put("psf", "disk");
-        parameters.put("radius", s.radius());
-      }
-      case "auto" -> {
-        if (isAutoStraightMotion(a)) {
-          psf = PointSpreadFunction.motion(a.motion().lengthPixels(), a.motion().angleDegrees());
-          parameters.put("psf", "motion (measured)");
-          parameters.put("length", a.motion().lengthPixels());
-          parameters.put("angle", a.motion().angleDegrees());
-          parameters.put("motionStrength", a.motion().strength());
-        } else if (isAutoDisk(a)) {
-          psf = PointSpreadFunction.disk(a.defocus().radiusPixels());
-          parameters.put("psf", "disk (measured)");
-          parameters.put("radius", a.defocus().radiusPixels());
-          parameters.put("defocusStrength", a.defocus().strength());
-        } else {
-          return image;
-        }
-      }
-      default -> {
-        return image;
-      }
+    Optional<ClassicalDeblur.Plan> plan = ClassicalDeblur.plan(a, s);
+    if (plan.isEmpty()) {
+      return image;
     }
-    double levels = Math.max(PRIOR_NOISE_FLOOR_LEVELS, a.noiseLevels());
-    // a measured disk is the PSF itself; a measured straight line only approximates the shake
-    double uncertainty =
-        "motion (measured)".equals(parameters.get("psf")) ? MEASURED_PSF_REGULARISATION : 1;
-    double weight =
-        s.priorWeight() != null ? s.priorWeight() : uncertainty * PRIOR_WEIGHT_PER_LEVEL * levels;
-    double strength = s.strengthOr(DEFAULT_DEBLUR_STRENGTH);
-    parameters.put("priorWeight", weight);
-    parameters.put("priorExponent", "2/3");
-    parameters.put("strength", strength);
+    ClassicalDeblur.Plan p = plan.get();
     long start = System.nanoTime();
-    PlanarImage out = HyperLaplacianDeconvolution.apply(image, psf, weight, strength);
-    steps.add(record("deblur", "hyper-laplacian-deconvolution", parameters, start));
+    PlanarImage out =
+        HyperLaplacianDeconvolution.apply(image, p.psf(), p.priorWeight(), p.strength());
+    steps.add(record("deblur", "hyper-laplacian-deconvolution", p.parameters(), start));
     return out;
-  }
-
-  private static boolean isAutoStraightMotion(Assessment a) {
-    return a.sharpness() < AUTO_MAX_SHARPNESS && a.motion().strength() >= AUTO_MOTION_STRENGTH;
-  }
-
-  /** Whether "auto" deconvolves with the disk the assessment measured. */
-  private static boolean isAutoDisk(Assessment a) {
-    DefocusEstimate d = a.defocus();
-    return a.sharpness() < AUTO_MAX_SHARPNESS
-        && !isAutoStraightMotion(a)
-        && d.radiusPixels() <= AUTO_MAX_DEFOCUS_RADIUS
-        && d.strength() >= AUTO_DEFOCUS_STRENGTH_PER_PIXEL * d.radiusPixels();
   }
 
   private PlanarImage denoise(
@@ -350,7 +241,7 @@ public final class Pipeline implements AutoCloseable {
       TileProgress progress)
       throws IOException, ModelStoreException, TfjsFormatException, TranslateException {
     long start = System.nanoTime();
-    NeuralModel model = model(s.modelId());
+    NeuralModel model = models.upscaler(s.modelId());
     NeuralUpscaler upscaler = new NeuralUpscaler(model);
     Tiling tiling = s.tile() == null ? upscaler.defaultTiling() : NeuralUpscaler.tiling(s.tile());
     recordTiling(tiling, parameters);
@@ -379,7 +270,7 @@ public final class Pipeline implements AutoCloseable {
     }
     long start = System.nanoTime();
     try {
-      GraphModel model = graphModel(modelId);
+      GraphModel model = models.graph(modelId);
       NeuralRestorer restorer = new NeuralRestorer(model);
       Tiling tiling = tile == null ? restorer.defaultTiling() : restorer.tiling(tile);
       recordTiling(tiling, parameters);
@@ -429,69 +320,20 @@ public final class Pipeline implements AutoCloseable {
             model.id(), model.source().name(), model.source().version(), model.weightsSha256()));
   }
 
-  private NeuralModel model(String id)
-      throws IOException, ModelStoreException, TfjsFormatException {
-    return (NeuralModel) loaded(id, () -> models().load(id));
-  }
-
-  private GraphModel graphModel(String id)
-      throws IOException, ModelStoreException, TfjsFormatException {
-    return (GraphModel) loaded(id, () -> models().loadGraph(id));
-  }
-
-  @FunctionalInterface
-  private interface Loader {
-    LoadedModel load() throws IOException, ModelStoreException, TfjsFormatException;
-  }
-
-  private synchronized LoadedModel loaded(String id, Loader loader)
-      throws IOException, ModelStoreException, TfjsFormatException {
-    LoadedModel model = loaded.get(id);
-    if (model == null) {
-      model = loader.load();
-      loaded.put(id, model);
-    }
-    return model;
-  }
-
-  private synchronized NeuralModels models() {
-    if (models == null) {
-      models = neuralModels.get();
-    }
-    return models;
-  }
-
-  /** Releases the neural models this pipeline loaded; not while it is still restoring. */
-  @Override
-  public synchronized void close() {
-    RuntimeException first = null;
-    for (LoadedModel model : loaded.values()) {
-      try {
-        model.close();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    loaded.clear();
-    if (first != null) {
-      throw first;
-    }
-  }
-
   private static StepRecord record(
       String step, String operator, Map<String, Object> parameters, long startNanos) {
     return new StepRecord(
         step,
         operator,
         "1",
-        Map.copyOf(parameters).isEmpty()
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(parameters),
+        Collections.unmodifiableMap(parameters),
         "opencv " + Core.VERSION + " cpu",
         (System.nanoTime() - startNanos) / 1_000_000);
+  }
+
+  /** Releases the neural models this pipeline loaded; not while it is still restoring. */
+  @Override
+  public void close() {
+    models.close();
   }
 }

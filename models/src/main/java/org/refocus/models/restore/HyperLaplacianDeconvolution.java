@@ -13,7 +13,7 @@ import org.refocus.models.image.PlanarImage;
  * spectrum nears zero; this prior lets large gradients through and flattens small ones, so edges
  * come back sharper and ringing is cut. With the weight the pipeline derives from the measured
  * noise it gained 0.8–1.1 dB more than Wiener on average on blurred Kodak photographs (see {@code
- * Pipeline.PRIOR_WEIGHT_PER_LEVEL}).
+ * ClassicalDeblur.PRIOR_WEIGHT_PER_LEVEL}).
  *
  * <p>Solved by half-quadratic splitting: auxiliary gradients w, coupled to ∂x with weight β/2,
  * alternate between a per-pixel shrinkage of ∂x (w-step) and a linear solve for x, diagonal in the
