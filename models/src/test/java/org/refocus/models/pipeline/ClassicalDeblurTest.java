@@ -1,0 +1,89 @@
+package org.refocus.models.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.refocus.models.assess.Assessment;
+import org.refocus.models.assess.BlurType;
+import org.refocus.models.assess.BlurVerdict;
+import org.refocus.models.assess.DefocusEstimate;
+import org.refocus.models.assess.MotionEstimate;
+
+/** The classical deblur's decision, on assessments written out by hand. */
+class ClassicalDeblurTest {
+
+  private static final RestorationSettings.Deblur AUTO =
+      new RestorationSettings.Deblur("auto", null, null, null, null, null);
+
+  private static Assessment assessed(
+      double sharpness, double noiseLevels, MotionEstimate motion, DefocusEstimate defocus) {
+    return new Assessment(
+        768,
+        512,
+        sharpness,
+        noiseLevels / 255,
+        1.0,
+        motion,
+        defocus,
+        new BlurVerdict(BlurType.MOTION, 0.9, 0, 0, 0),
+        null);
+  }
+
+  private static final MotionEstimate CLEAR_LINE = new MotionEstimate(30, 20, 0.08);
+  private static final MotionEstimate NO_LINE = new MotionEstimate(30, 20, 0.02);
+  private static final DefocusEstimate CLEAR_DISK = new DefocusEstimate(5, 0.02);
+  private static final DefocusEstimate WEAK_DISK = new DefocusEstimate(5, 0.005);
+
+  @Test
+  void autoDeconvolvesAClearStraightLineInAnUnsharpImage() {
+    var plan =
+        ClassicalDeblur.plan(assessed(0.0005, 2, CLEAR_LINE, CLEAR_DISK), AUTO).orElseThrow();
+
+    assertThat(plan.parameters())
+        .containsEntry("psf", "motion (measured)")
+        .containsEntry("length", 20.0)
+        .containsEntry("angle", 30.0);
+    // a measured line is regularised three times harder, per level of measured noise
+    assertThat(plan.priorWeight()).isCloseTo(3 * 3e-4 * 2, within(1e-12));
+    assertThat(plan.strength()).isEqualTo(ClassicalDeblur.DEFAULT_STRENGTH);
+    assertThat(plan.parameters().keySet()).endsWith("priorWeight", "priorExponent", "strength");
+  }
+
+  @Test
+  void autoDeconvolvesAClearDiskWhereNoLineFits() {
+    var plan = ClassicalDeblur.plan(assessed(0.0005, 0.1, NO_LINE, CLEAR_DISK), AUTO).orElseThrow();
+
+    assertThat(plan.parameters())
+        .containsEntry("psf", "disk (measured)")
+        .containsEntry("radius", 5.0);
+    // below a third of a level the measured "noise" is rounding: the floor holds
+    assertThat(plan.priorWeight()).isCloseTo(3e-4 / 3, within(1e-12));
+    assertThat(ClassicalDeblur.isMeasuredDisk(assessed(0.0005, 0.1, NO_LINE, CLEAR_DISK))).isTrue();
+  }
+
+  @Test
+  void autoLeavesSharpImagesAndWeakFitsAlone() {
+    // strong structure that fits the comb, but the image is sharp (text, parallel lines)
+    assertThat(ClassicalDeblur.plan(assessed(0.01, 1, CLEAR_LINE, CLEAR_DISK), AUTO)).isEmpty();
+    // unsharp, but neither fit is clear enough to name a PSF (a camera shake)
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO)).isEmpty();
+    // a disk larger than the calibration reached
+    var large = new DefocusEstimate(12, 0.1);
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, large), AUTO)).isEmpty();
+  }
+
+  @Test
+  void explicitSettingsNameThePsfWhateverTheAssessment() {
+    var motion = new RestorationSettings.Deblur("motion", 15.0, 45.0, null, 1.0, 2e-4);
+    var plan = ClassicalDeblur.plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), motion).orElseThrow();
+
+    assertThat(plan.parameters()).containsEntry("psf", "motion").containsEntry("length", 15.0);
+    assertThat(plan.priorWeight()).isEqualTo(2e-4);
+    assertThat(plan.strength()).isEqualTo(1.0);
+    assertThat(
+            ClassicalDeblur.plan(
+                assessed(0.0005, 1, CLEAR_LINE, CLEAR_DISK), RestorationSettings.Deblur.OFF))
+        .isEmpty();
+  }
+}
