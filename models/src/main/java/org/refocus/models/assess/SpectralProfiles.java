@@ -64,12 +64,20 @@ final class SpectralProfiles {
 
   /** The profile less its moving average: the spectrum's smooth fall-off removed. */
   static double[] detrend(double[] profile) {
+    return detrend(profile, TREND_HALF_WIDTH);
+  }
+
+  /**
+   * The profile less its moving average over {@code halfWidth} bins each side: a dip comb whose
+   * period is several times that width is removed with the fall-off.
+   */
+  static double[] detrend(double[] profile, int halfWidth) {
     double[] out = new double[profile.length];
     for (int p = 0; p < profile.length; p++) {
       double sum = 0;
       int count = 0;
-      for (int q = Math.max(0, p - TREND_HALF_WIDTH);
-          q <= Math.min(profile.length - 1, p + TREND_HALF_WIDTH);
+      for (int q = Math.max(0, p - halfWidth);
+          q <= Math.min(profile.length - 1, p + halfWidth);
           q++) {
         sum += profile[q];
         count++;
