@@ -22,6 +22,21 @@ final class ClassicalDeblur {
   static final double AUTO_MOTION_STRENGTH = 0.035;
 
   /**
+   * …and a straight line shorter than this (px) from {@link #AUTO_SHORT_MOTION_STRENGTH}. A short
+   * line leaves few, widely spaced dips in the spectrum, a slow comb that the narrow trend of the
+   * fit mostly follows, so its strength reads low: lines of 7–13 px measured at their own length
+   * fitted with 0.017–0.057, lines of 14–30 px 0.037–0.15. The spurious fits that the stricter bar
+   * keeps out all came at 18 px or more (camera shakes 18–73 px, sharp photographs 39–70 px).
+   */
+  static final double AUTO_SHORT_MOTION_LENGTH = 14;
+
+  /**
+   * Above the motion fits of defocus disks (at most 0.017 on the 24 disk-blurred Kodak
+   * photographs), with a margin.
+   */
+  static final double AUTO_SHORT_MOTION_STRENGTH = 0.025;
+
+  /**
    * …and deconvolves motion or defocus only where the image is also measurably unsharp: text lines
    * and strong parallel structures fit the motion comb too (the sample collection's text.png and
    * rocket.png do), but are sharp. Sharp Kodak photographs measured at least 0.004, blurred ones at
@@ -133,7 +148,11 @@ final class ClassicalDeblur {
 
   /** Whether "auto" deconvolves with the straight line the assessment measured. */
   private static boolean isMeasuredStraightMotion(Assessment a) {
-    return a.sharpness() < AUTO_MAX_SHARPNESS && a.motion().strength() >= AUTO_MOTION_STRENGTH;
+    double bar =
+        a.motion().lengthPixels() < AUTO_SHORT_MOTION_LENGTH
+            ? AUTO_SHORT_MOTION_STRENGTH
+            : AUTO_MOTION_STRENGTH;
+    return a.sharpness() < AUTO_MAX_SHARPNESS && a.motion().strength() >= bar;
   }
 
   /** Whether "auto" deconvolves with the disk the assessment measured. */

@@ -46,6 +46,22 @@ class AutoDeblurLabelledSetTest {
         PipelineResult result = pipeline.run(c.image(), settings);
         List<Object> psfs = result.steps().stream().map(s -> s.parameters().get("psf")).toList();
         boolean disk = psfs.contains("disk (measured)");
+        if (psfs.contains("motion (measured)")) {
+          double gain =
+              QualityMetrics.psnr(c.original(), result.image(), 20)
+                  - QualityMetrics.psnr(c.original(), c.image(), 20);
+          System.out.printf(
+              Locale.ROOT,
+              "%s %s: line %.2f px at %.0f° (strength %.4f), %+.2f dB%n",
+              c.name(),
+              c.degradation(),
+              result.assessment().motion().lengthPixels(),
+              result.assessment().motion().angleDegrees(),
+              result.assessment().motion().strength(),
+              gain);
+          assertThat(c.degradation()).as(c.name() + " deconvolved with a line").startsWith("line");
+          assertThat(gain).as(c.name() + " " + c.degradation()).isPositive();
+        }
         boolean cleanDefocus = c.label() == BlurType.DEFOCUS && c.degradation().endsWith(", σ 1");
         disks += c.label() == BlurType.DEFOCUS ? 1 : 0;
         if (c.label() == BlurType.SHARP) {

@@ -63,6 +63,19 @@ class ClassicalDeblurTest {
   }
 
   @Test
+  void aShortLineNeedsALowerFitThanALongOne() {
+    var shortLine = new MotionEstimate(107, 11, 0.03);
+    var longLine = new MotionEstimate(107, 20, 0.03);
+
+    var plan = ClassicalDeblur.plan(assessed(0.0005, 1, shortLine, WEAK_DISK), AUTO).orElseThrow();
+    assertThat(plan.parameters()).containsEntry("psf", "motion (measured)");
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, longLine, WEAK_DISK), AUTO)).isEmpty();
+    // below the short line's bar too: the motion fits of defocus disks reach 0.017
+    var faint = new MotionEstimate(107, 11, 0.02);
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, faint, WEAK_DISK), AUTO)).isEmpty();
+  }
+
+  @Test
   void autoLeavesSharpImagesAndWeakFitsAlone() {
     // strong structure that fits the comb, but the image is sharp (text, parallel lines)
     assertThat(ClassicalDeblur.plan(assessed(0.01, 1, CLEAR_LINE, CLEAR_DISK), AUTO)).isEmpty();
