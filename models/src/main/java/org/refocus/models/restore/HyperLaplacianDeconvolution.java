@@ -54,19 +54,8 @@ public final class HyperLaplacianDeconvolution {
     int n = width * height;
     try (PlaneFourier fourier = new PlaneFourier(width, height)) {
       // conj(K)·Y and |K|² do not change between rounds
-      double[] data = fourier.forward(plane);
       double[] blurPower = new double[n];
-      double[] k = fourier.transferFunction(psf);
-      for (int i = 0; i < n; i++) {
-        double kr = k[2 * i];
-        double ki = k[2 * i + 1];
-        double yr = data[2 * i];
-        double yi = data[2 * i + 1];
-        data[2 * i] = kr * yr + ki * yi;
-        data[2 * i + 1] = kr * yi - ki * yr;
-        blurPower[i] = kr * kr + ki * ki;
-      }
-      k = null; // 2n doubles the rounds do not need
+      double[] data = blurCorrelated(fourier, plane, fourier.transferFunction(psf), blurPower);
       double[] gradientPower = differencePower(width, height);
       double[] x = plane.clone();
       double[] wx = new double[n];
@@ -80,6 +69,25 @@ public final class HyperLaplacianDeconvolution {
       }
       return x;
     }
+  }
+
+  /**
+   * conj(K)·Y, K the transfer function (interleaved) and Y the plane's spectrum, with |K|² written
+   * into {@code blurPower}: the data term of the x-step, which does not change between rounds.
+   */
+  static double[] blurCorrelated(
+      PlaneFourier fourier, double[] plane, double[] transfer, double[] blurPower) {
+    double[] data = fourier.forward(plane);
+    for (int i = 0; i < blurPower.length; i++) {
+      double kr = transfer[2 * i];
+      double ki = transfer[2 * i + 1];
+      double yr = data[2 * i];
+      double yi = data[2 * i + 1];
+      data[2 * i] = kr * yr + ki * yi;
+      data[2 * i + 1] = kr * yi - ki * yr;
+      blurPower[i] = kr * kr + ki * ki;
+    }
+    return data;
   }
 
   /**
@@ -171,7 +179,7 @@ public final class HyperLaplacianDeconvolution {
   }
 
   /** |F(∂ₕ)|² + |F(∂ᵥ)|² of the periodic forward differences: 4 − 2cos ωₓ − 2cos ω_y. */
-  private static double[] differencePower(int width, int height) {
+  static double[] differencePower(int width, int height) {
     double[] cx = new double[width];
     for (int u = 0; u < width; u++) {
       cx[u] = Math.cos(2 * Math.PI * u / width);

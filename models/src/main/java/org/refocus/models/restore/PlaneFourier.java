@@ -65,14 +65,44 @@ final class PlaneFourier implements AutoCloseable {
 
   /** The PSF's transfer function on this periodic plane, the PSF's centre at the origin. */
   double[] transferFunction(PointSpreadFunction psf) {
+    return transferFunction(psf.radius(), psf::at);
+  }
+
+  /** The same for a kernel being estimated, whatever its values. */
+  double[] transferFunction(KernelGrid kernel) {
+    return transferFunction(kernel.radius(), kernel::at);
+  }
+
+  /** Weights by offset from a kernel's centre. */
+  @FunctionalInterface
+  private interface Offsets {
+    double at(int dx, int dy);
+  }
+
+  private double[] transferFunction(int r, Offsets kernel) {
     double[] h = new double[width * height];
-    int r = psf.radius();
     for (int dy = -r; dy <= r; dy++) {
       for (int dx = -r; dx <= r; dx++) {
-        h[Math.floorMod(dy, height) * width + Math.floorMod(dx, width)] += psf.at(dx, dy);
+        h[Math.floorMod(dy, height) * width + Math.floorMod(dx, width)] += kernel.at(dx, dy);
       }
     }
     return forward(h);
+  }
+
+  /**
+   * The values of a periodic plane at offsets −r..r around the origin, as a row-major square of
+   * side 2r + 1: the kernel whose transfer function a spectrum is, read back.
+   */
+  double[] aroundOrigin(double[] plane, int r) {
+    int side = 2 * r + 1;
+    double[] out = new double[side * side];
+    for (int dy = -r; dy <= r; dy++) {
+      for (int dx = -r; dx <= r; dx++) {
+        out[(dy + r) * side + dx + r] =
+            plane[Math.floorMod(dy, height) * width + Math.floorMod(dx, width)];
+      }
+    }
+    return out;
   }
 
   @Override

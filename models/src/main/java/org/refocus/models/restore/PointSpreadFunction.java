@@ -132,6 +132,28 @@ public final class PointSpreadFunction {
     return 2 * radius + 1;
   }
 
+  /**
+   * The width and height in pixels of the smallest rectangle holding all its weight: how far the
+   * blur spreads a point, whatever the square it is stored in.
+   */
+  public int[] supportExtent() {
+    int minX = radius;
+    int maxX = -radius;
+    int minY = radius;
+    int maxY = -radius;
+    for (int dy = -radius; dy <= radius; dy++) {
+      for (int dx = -radius; dx <= radius; dx++) {
+        if (at(dx, dy) > 0) {
+          minX = Math.min(minX, dx);
+          maxX = Math.max(maxX, dx);
+          minY = Math.min(minY, dy);
+          maxY = Math.max(maxY, dy);
+        }
+      }
+    }
+    return new int[] {maxX - minX + 1, maxY - minY + 1};
+  }
+
   /** Weight at offset (dx, dy) from the centre, each in −radius..radius. */
   public double at(int dx, int dy) {
     return weights[(dy + radius) * size() + dx + radius];

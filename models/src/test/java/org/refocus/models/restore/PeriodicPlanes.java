@@ -18,6 +18,14 @@ final class PeriodicPlanes {
     return p;
   }
 
+  static float[] randomFloats(SplittableRandom random, int n) {
+    float[] p = new float[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = (float) random.nextDouble();
+    }
+    return p;
+  }
+
   /** The outer product of (1, 4, 1) with itself: a blur whose spectrum has no zero. */
   static PointSpreadFunction noZeroInSpectrum() {
     double[] taps = {1, 4, 1};

@@ -91,4 +91,15 @@ class PointSpreadFunctionTest {
     }
     return new double[] {cx, cy};
   }
+
+  @Test
+  void supportExtentIsTheBoundingBoxOfTheWeightNotTheSquare() {
+    double[][] k = new double[9][9];
+    k[2][3] = 1;
+    k[5][6] = 1;
+    k[4][4] = 1;
+
+    assertThat(PointSpreadFunction.of(k).supportExtent()).containsExactly(4, 4);
+    assertThat(PointSpreadFunction.motion(10, 0).supportExtent()).containsExactly(11, 1);
+  }
 }

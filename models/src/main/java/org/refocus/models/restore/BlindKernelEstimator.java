@@ -1,0 +1,243 @@
+package org.refocus.models.restore;
+
+import java.util.List;
+import java.util.Optional;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.refocus.models.cv.OpenCvRuntime;
+import org.refocus.models.image.PlanarImage;
+
+/**
+ * Estimates a camera shake's kernel from the blurred photograph alone: the L0 gradient prior of
+ * Pan, Hu, Su and Yang ("Deblurring text images via L0-regularized intensity and gradient prior",
+ * CVPR 2014) with the details of their published code, alternating a latent image ({@link
+ * L0LatentImage}) with a kernel fitted on its salient gradients ({@link KernelFit}, {@link
+ * SalientEdges}), coarse to fine in steps of √2, λ and the gradients' bar decaying by 1.1 each
+ * round across all scales.
+ *
+ * <p>One change decides whether it works. The plane is extended by reflection for the periodic
+ * solves, and only latent gradients at least a kernel's width inside the photograph enter the
+ * kernel's fit. Otherwise the seam the periodic transforms see across the extension, the strongest
+ * edge in the picture and not blurred, pulls the kernel toward a delta: blur explained as no blur
+ * (on four Kodak photographs behind KAIR's camera shakes, 2 raised without the mask, 4 with it;
+ * {@code bench/RESULTS.md}).
+ *
+ * <p>The kernel's extent is not known. {@link #estimate(PlanarImage)} tries squares of growing side
+ * and keeps the first whose estimate stays clear of the square's edge: an estimate that touches it
+ * was cut short; a square far larger than the blur lets noise spread the kernel.
+ */
+public final class BlindKernelEstimator {
+
+  /** The squares tried, smallest first: steps of about √2 up to the largest shake handled. */
+  static final List<Integer> SIDES = List.of(25, 37, 51, 75, 101);
+
+  /** The least distance in pixels from an estimate's support to its square's edge to accept it. */
+  static final int FIT_MARGIN = 3;
+
+  /** The centre crop estimated on: a shake is the same over the frame, and time grows with area. */
+  static final int MAX_CROP_SIDE = 1024;
+
+  static final double SCALE_STEP = Math.sqrt(0.5);
+  static final int COARSEST_SIDE = 5;
+  static final int ROUNDS_PER_SCALE = 5;
+  static final double FIRST_LAMBDA = 4e-3;
+  static final double LEAST_LAMBDA = 1e-4;
+  static final double DECAY = 1.1;
+  static final double PRUNE_SHARE = 0.1;
+
+  /** An accepted estimate: the kernel, the square it was estimated in, and its margin there. */
+  public record Estimate(PointSpreadFunction psf, int side, int margin) {}
+
+  private BlindKernelEstimator() {}
+
+  /** The estimate of the first square it fits, or empty where none fits. */
+  public static Optional<Estimate> estimate(PlanarImage image) {
+    int cropW = Math.min(image.width(), MAX_CROP_SIDE);
+    int cropH = Math.min(image.height(), MAX_CROP_SIDE);
+    double[] luma = centreCrop(luma(image), image.width(), image.height(), cropW, cropH);
+    for (int side : SIDES) {
+      if (Math.min(cropW, cropH) < 4 * side) {
+        break;
+      }
+      try {
+        KernelGrid k = estimateInSquare(luma, cropW, cropH, side);
+        if (k.margin() >= FIT_MARGIN) {
+          return Optional.of(new Estimate(k.toPointSpreadFunction().centred(), side, k.margin()));
+        }
+      } catch (KernelGrid.NoBlurFound e) {
+        // no kernel at this size; a larger square may hold one
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The kernel in a square of {@code side}, estimated on a luminance plane in 0..1. */
+  static KernelGrid estimateInSquare(double[] plane, int width, int height, int side) {
+    OpenCvRuntime.ensureLoaded();
+    int scales =
+        Math.max(
+                (int) Math.floor(Math.log((double) COARSEST_SIDE / side) / Math.log(SCALE_STEP)), 0)
+            + 1;
+    KernelGrid k = null;
+    Schedule schedule = new Schedule();
+    for (int s = 0; s < scales; s++) {
+      boolean finest = s == scales - 1;
+      double scale = Math.pow(SCALE_STEP, scales - 1 - s);
+      int ks = (int) Math.ceil(side * scale);
+      ks += ks % 2 == 0 ? 1 : 0;
+      int w = finest ? width : (int) Math.rint(width * scale);
+      int h = finest ? height : (int) Math.rint(height * scale);
+      double[] y = finest ? plane : areaResized(plane, width, height, w, h);
+      k = k == null ? KernelGrid.initial(ks) : k.resized(ks);
+      if (Double.isNaN(schedule.bar)) {
+        schedule.bar = SalientEdges.firstBar(y, w, h, ks);
+      }
+      k = refine(Extension.of(y, w, h, ks), k, schedule);
+    }
+    return k;
+  }
+
+  /** λ and the salient gradients' bar: both decay each round, across all scales. */
+  private static final class Schedule {
+    double bar = Double.NaN;
+    double lambda = FIRST_LAMBDA;
+
+    void decay() {
+      bar /= DECAY;
+      lambda = Math.max(lambda / DECAY, LEAST_LAMBDA);
+    }
+  }
+
+  /** One scale's rounds: latent image, then the kernel fitted on its salient gradients. */
+  private static KernelGrid refine(Extension e, KernelGrid k, Schedule schedule) {
+    try (PlaneFourier fourier = new PlaneFourier(e.width(), e.height())) {
+      int n = e.width() * e.height();
+      double[] bx = new double[n];
+      double[] by = new double[n];
+      differences(e.plane(), e.width(), e.height(), bx, by);
+      double[] blurredX = fourier.forward(bx);
+      double[] blurredY = fourier.forward(by);
+      double[] lx = new double[n];
+      double[] ly = new double[n];
+      for (int round = 0; round < ROUNDS_PER_SCALE; round++) {
+        double[] latent = L0LatentImage.solve(fourier, e.plane(), k, schedule.lambda);
+        differences(latent, e.width(), e.height(), lx, ly);
+        keepSalient(e, lx, ly, k.side(), schedule.bar);
+        k =
+            KernelFit.solve(fourier, blurredX, blurredY, lx, ly, k.side())
+                .pruned(PRUNE_SHARE)
+                .centred();
+        schedule.decay();
+      }
+      return k;
+    }
+  }
+
+  /**
+   * Zeroes the latent gradients that may not enter the kernel's fit: those under the bar, and all
+   * within a kernel's side of the photograph's edge (see the class comment).
+   */
+  private static void keepSalient(Extension e, double[] lx, double[] ly, int side, double bar) {
+    for (int row = 0; row < e.height(); row++) {
+      for (int col = 0; col < e.width(); col++) {
+        int i = row * e.width() + col;
+        boolean kept = e.isInside(col, row, side) && lx[i] * lx[i] + ly[i] * ly[i] >= bar;
+        lx[i] = kept ? lx[i] : 0;
+        ly[i] = kept ? ly[i] : 0;
+      }
+    }
+  }
+
+  /**
+   * A plane extended by reflection for the periodic solves: by the kernel's side on every side,
+   * then to the DFT's preferred size at right and bottom; the photograph's pixel (0, 0) at (left,
+   * top).
+   */
+  private record Extension(
+      double[] plane, int width, int height, int left, int top, int innerWidth, int innerHeight) {
+
+    static Extension of(double[] plane, int width, int height, int pad) {
+      int paddedW = Core.getOptimalDFTSize(width + 2 * pad);
+      int paddedH = Core.getOptimalDFTSize(height + 2 * pad);
+      double[] out = new double[paddedW * paddedH];
+      for (int row = 0; row < paddedH; row++) {
+        int sy = Padding.mirror(row - pad, height);
+        for (int col = 0; col < paddedW; col++) {
+          out[row * paddedW + col] = plane[sy * width + Padding.mirror(col - pad, width)];
+        }
+      }
+      return new Extension(out, paddedW, paddedH, pad, pad, width, height);
+    }
+
+    /** Whether (col, row) lies at least {@code inset} inside the photograph's own edges. */
+    boolean isInside(int col, int row, int inset) {
+      int x = col - left;
+      int y = row - top;
+      return x >= inset && y >= inset && x < innerWidth - inset && y < innerHeight - inset;
+    }
+  }
+
+  /** Periodic forward differences, horizontal into dx and vertical into dy. */
+  static void differences(double[] x, int width, int height, double[] dx, double[] dy) {
+    for (int row = 0; row < height; row++) {
+      int at = row * width;
+      int below = ((row + 1) % height) * width;
+      for (int col = 0; col < width; col++) {
+        int i = at + col;
+        dx[i] = x[col + 1 < width ? i + 1 : at] - x[i];
+        dy[i] = x[below + col] - x[i];
+      }
+    }
+  }
+
+  private static double[] areaResized(double[] plane, int width, int height, int w, int h) {
+    Mat in = new Mat(height, width, CvType.CV_64F);
+    Mat out = new Mat();
+    try {
+      in.put(0, 0, plane);
+      Imgproc.resize(in, out, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
+      double[] resized = new double[w * h];
+      out.get(0, 0, resized);
+      return resized;
+    } finally {
+      in.release();
+      out.release();
+    }
+  }
+
+  /** Full-range Rec. 601 luma, 0..1: the estimator's constants were chosen on this scale. */
+  static double[] luma(PlanarImage image) {
+    int n = image.pixelCount();
+    double[] y = new double[n];
+    if (image.colourChannels() < 3) {
+      float[] gray = image.plane(0);
+      for (int i = 0; i < n; i++) {
+        y[i] = gray[i];
+      }
+      return y;
+    }
+    float[] r = image.plane(0);
+    float[] g = image.plane(1);
+    float[] b = image.plane(2);
+    for (int i = 0; i < n; i++) {
+      y[i] = 0.299 * r[i] + 0.587 * g[i] + 0.114 * b[i];
+    }
+    return y;
+  }
+
+  private static double[] centreCrop(double[] plane, int width, int height, int w, int h) {
+    if (w == width && h == height) {
+      return plane;
+    }
+    int left = (width - w) / 2;
+    int top = (height - h) / 2;
+    double[] out = new double[w * h];
+    for (int row = 0; row < h; row++) {
+      System.arraycopy(plane, (row + top) * width + left, out, row * w, w);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+package org.refocus.models.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.refocus.models.SharedData;
+import org.refocus.models.image.PlanarImage;
+import org.refocus.models.io.ImageDecoder;
+import org.refocus.models.quality.QualityMetrics;
+
+class BlindKernelEstimatorTest {
+
+  /** L1 distance between two kernels laid over each other at their centres: 0 to 2. */
+  static double distance(PointSpreadFunction a, PointSpreadFunction b) {
+    int r = Math.max(a.radius(), b.radius());
+    double sum = 0;
+    for (int dy = -r; dy <= r; dy++) {
+      for (int dx = -r; dx <= r; dx++) {
+        sum += Math.abs(weight(a, dx, dy) - weight(b, dx, dy));
+      }
+    }
+    return sum;
+  }
+
+  private static double weight(PointSpreadFunction p, int dx, int dy) {
+    return Math.max(Math.abs(dx), Math.abs(dy)) > p.radius() ? 0 : p.at(dx, dy);
+  }
+
+  /**
+   * kodim10 behind KAIR's k12, stored in 8 bits: the estimate fits the smallest square, lies near
+   * the true kernel, and deconvolving with it gains several decibels (measured: L1 0.64, +4.8 dB
+   * with the prior the pipeline would choose).
+   */
+  @Test
+  void findsAMeasuredCameraShakeFromThePhotographAlone() throws Exception {
+    PointSpreadFunction truth =
+        Degradations.measuredKernel(SharedData.path("blur_kernels_KAIR", "kernels_12/k12.txt"))
+            .centred();
+    PlanarImage sharp =
+        new ImageDecoder().decode(SharedData.path("Kodak24", "kodim10.png")).pixels();
+    PlanarImage blurred =
+        Degradations.capture(Degradations.blur(sharp, truth), 0, new SplittableRandom(1));
+
+    BlindKernelEstimator.Estimate estimate = BlindKernelEstimator.estimate(blurred).orElseThrow();
+
+    assertThat(estimate.side()).isEqualTo(25);
+    assertThat(estimate.margin()).isGreaterThanOrEqualTo(BlindKernelEstimator.FIT_MARGIN);
+    assertThat(distance(estimate.psf(), truth)).isLessThan(0.8);
+    // a delta would be 2 from the truth, the no-blur answer the border seam pulls toward
+    assertThat(distance(estimate.psf(), PointSpreadFunction.of(new double[][] {{1}})))
+        .isGreaterThan(1.5);
+    PlanarImage restored = HyperLaplacianDeconvolution.apply(blurred, estimate.psf(), 3e-4, 1);
+    double gain =
+        QualityMetrics.psnr(sharp, restored, truth.radius())
+            - QualityMetrics.psnr(sharp, blurred, truth.radius());
+    assertThat(gain).isGreaterThan(3);
+  }
+
+  @Test
+  void estimatesNothingOnAnImageTooSmallForTheSmallestSquare() {
+    float[] gray = PeriodicPlanes.randomFloats(new SplittableRandom(5), 90 * 90);
+    PlanarImage small = PlanarImage.gray(90, 90, gray);
+
+    assertThat(BlindKernelEstimator.estimate(small)).isEmpty();
+  }
+}
