@@ -8,8 +8,8 @@ import org.refocus.models.pipeline.StepRecord;
 
 /**
  * What a restore did to one file, in a few words for its progress line, e.g. {@code deblur (disk r
- * 5.3 px), denoise (non-local-means)} or {@code untouched}; the audit beside the output has the
- * whole record.
+ * 5.3 px), denoise (non-local-means)}, {@code deblur (camera shake 19×12 px)} or {@code untouched};
+ * the audit beside the output has the whole record.
  */
 final class StepSummary {
 
@@ -36,6 +36,8 @@ final class StepSummary {
               "motion %.0f px at %.0f°",
               (Double) p.get("length"),
               (Double) p.get("angle"));
+    } else if (p.get("psf") instanceof String psf && psf.startsWith("camera shake")) {
+      detail = "camera shake " + p.get("extent") + " px";
     } else if (p.get("nearestQuality") instanceof Integer quality) {
       detail = "JPEG quality " + quality;
     } else {

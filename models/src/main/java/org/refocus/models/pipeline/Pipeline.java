@@ -25,6 +25,7 @@ import org.refocus.models.neural.NeuralModels;
 import org.refocus.models.neural.NeuralRestorer;
 import org.refocus.models.neural.NeuralUpscaler;
 import org.refocus.models.neural.Tiling;
+import org.refocus.models.restore.BlindKernelEstimator;
 import org.refocus.models.restore.HyperLaplacianDeconvolution;
 import org.refocus.models.restore.JpegDeblocker;
 import org.refocus.models.restore.LanczosUpscaler;
@@ -162,7 +163,8 @@ public final class Pipeline implements AutoCloseable {
       return neuralRestore(
           "deblur", image, s.model(), s.tile(), s.strengthOr(1.0), parameters, steps, progress);
     }
-    Optional<ClassicalDeblur.Plan> plan = ClassicalDeblur.plan(a, s);
+    Optional<ClassicalDeblur.Plan> plan =
+        ClassicalDeblur.plan(a, s, () -> BlindKernelEstimator.estimate(image));
     if (plan.isEmpty()) {
       return image;
     }
@@ -170,7 +172,11 @@ public final class Pipeline implements AutoCloseable {
     long start = System.nanoTime();
     PlanarImage out =
         HyperLaplacianDeconvolution.apply(image, p.psf(), p.priorWeight(), p.strength());
-    steps.add(record("deblur", "hyper-laplacian-deconvolution", p.parameters(), start));
+    Optional<Map<String, Object>> parameters = ClassicalDeblur.recordOf(p, out);
+    if (parameters.isEmpty()) {
+      return image;
+    }
+    steps.add(record("deblur", "hyper-laplacian-deconvolution", parameters.get(), start));
     return out;
   }
 

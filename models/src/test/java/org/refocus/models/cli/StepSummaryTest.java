@@ -54,6 +54,17 @@ class StepSummaryTest {
     assertThat(StepSummary.of(List.of(neural))).isEqualTo("deblur (maxim-deblurring)");
   }
 
+  @Test
+  void givesAnEstimatedShakeTheExtentOfItsKernel() {
+    StepRecord shake =
+        step(
+            "deblur",
+            "hyper-laplacian-deconvolution",
+            Map.of("psf", "camera shake (estimated)", "kernelSide", 37, "extent", "19×12"));
+
+    assertThat(StepSummary.of(List.of(shake))).isEqualTo("deblur (camera shake 19×12 px)");
+  }
+
   private static StepRecord step(String step, String operator, Map<String, Object> parameters) {
     return new StepRecord(step, operator, "1", parameters, "opencv", 1);
   }

@@ -3,21 +3,37 @@ package org.refocus.models.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.refocus.models.assess.Assessment;
 import org.refocus.models.assess.BlurType;
 import org.refocus.models.assess.BlurVerdict;
 import org.refocus.models.assess.DefocusEstimate;
 import org.refocus.models.assess.MotionEstimate;
+import org.refocus.models.restore.BlindKernelEstimator;
+import org.refocus.models.restore.PointSpreadFunction;
 
 /** The classical deblur's decision, on assessments written out by hand. */
 class ClassicalDeblurTest {
+
+  /** The estimator where it finds no kernel that fits. */
+  private static final Supplier<Optional<BlindKernelEstimator.Estimate>> NO_SHAKE = Optional::empty;
 
   private static final RestorationSettings.Deblur AUTO =
       new RestorationSettings.Deblur("auto", null, null, null, null, null);
 
   private static Assessment assessed(
       double sharpness, double noiseLevels, MotionEstimate motion, DefocusEstimate defocus) {
+    return assessed(sharpness, noiseLevels, motion, defocus, BlurType.MOTION);
+  }
+
+  private static Assessment assessed(
+      double sharpness,
+      double noiseLevels,
+      MotionEstimate motion,
+      DefocusEstimate defocus,
+      BlurType verdict) {
     return new Assessment(
         768,
         512,
@@ -26,7 +42,7 @@ class ClassicalDeblurTest {
         1.0,
         motion,
         defocus,
-        new BlurVerdict(BlurType.MOTION, 0.9, 0, 0, 0),
+        new BlurVerdict(verdict, 0.9, 0, 0, 0),
         null);
   }
 
@@ -38,7 +54,8 @@ class ClassicalDeblurTest {
   @Test
   void autoDeconvolvesAClearStraightLineInAnUnsharpImage() {
     var plan =
-        ClassicalDeblur.plan(assessed(0.0005, 2, CLEAR_LINE, CLEAR_DISK), AUTO).orElseThrow();
+        ClassicalDeblur.plan(assessed(0.0005, 2, CLEAR_LINE, CLEAR_DISK), AUTO, NO_SHAKE)
+            .orElseThrow();
 
     assertThat(plan.parameters())
         .containsEntry("psf", "motion (measured)")
@@ -52,7 +69,9 @@ class ClassicalDeblurTest {
 
   @Test
   void autoDeconvolvesAClearDiskWhereNoLineFits() {
-    var plan = ClassicalDeblur.plan(assessed(0.0005, 0.1, NO_LINE, CLEAR_DISK), AUTO).orElseThrow();
+    var plan =
+        ClassicalDeblur.plan(assessed(0.0005, 0.1, NO_LINE, CLEAR_DISK), AUTO, NO_SHAKE)
+            .orElseThrow();
 
     assertThat(plan.parameters())
         .containsEntry("psf", "disk (measured)")
@@ -67,36 +86,95 @@ class ClassicalDeblurTest {
     var shortLine = new MotionEstimate(107, 11, 0.03);
     var longLine = new MotionEstimate(107, 20, 0.03);
 
-    var plan = ClassicalDeblur.plan(assessed(0.0005, 1, shortLine, WEAK_DISK), AUTO).orElseThrow();
+    var plan =
+        ClassicalDeblur.plan(assessed(0.0005, 1, shortLine, WEAK_DISK), AUTO, NO_SHAKE)
+            .orElseThrow();
     assertThat(plan.parameters()).containsEntry("psf", "motion (measured)");
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, longLine, WEAK_DISK), AUTO)).isEmpty();
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, longLine, WEAK_DISK), AUTO, NO_SHAKE))
+        .isEmpty();
     // below the short line's bar too: the motion fits of defocus disks reach 0.017
     var faint = new MotionEstimate(107, 11, 0.02);
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, faint, WEAK_DISK), AUTO)).isEmpty();
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, faint, WEAK_DISK), AUTO, NO_SHAKE))
+        .isEmpty();
   }
 
   @Test
   void autoLeavesSharpImagesAndWeakFitsAlone() {
     // strong structure that fits the comb, but the image is sharp (text, parallel lines)
-    assertThat(ClassicalDeblur.plan(assessed(0.01, 1, CLEAR_LINE, CLEAR_DISK), AUTO)).isEmpty();
+    assertThat(ClassicalDeblur.plan(assessed(0.01, 1, CLEAR_LINE, CLEAR_DISK), AUTO, NO_SHAKE))
+        .isEmpty();
     // unsharp, but neither fit is clear enough to name a PSF (a camera shake)
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO)).isEmpty();
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO, NO_SHAKE))
+        .isEmpty();
     // a disk larger than the calibration reached
     var large = new DefocusEstimate(12, 0.1);
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, large), AUTO)).isEmpty();
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, large), AUTO, NO_SHAKE)).isEmpty();
+  }
+
+  @Test
+  void autoEstimatesACameraShakeWhereMotionBlurFitsNeitherLineNorDisk() {
+    PointSpreadFunction shake = PointSpreadFunction.motion(9, 30);
+    var estimate = new BlindKernelEstimator.Estimate(shake, 25, 7);
+
+    var plan =
+        ClassicalDeblur.plan(
+                assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, () -> Optional.of(estimate))
+            .orElseThrow();
+
+    assertThat(plan.psf()).isSameAs(shake);
+    assertThat(plan.parameters())
+        .containsEntry("psf", "camera shake (estimated)")
+        .containsEntry("kernelSide", 25)
+        .containsEntry("kernelMargin", 7)
+        .containsEntry("extent", shake.supportExtent()[0] + "×" + shake.supportExtent()[1]);
+    assertThat(plan.priorWeight())
+        .isCloseTo(ClassicalDeblur.ESTIMATED_PSF_REGULARISATION * 3e-4 * 2, within(1e-12));
+    assertThat(plan.parameters().keySet()).endsWith("priorWeight", "priorExponent", "strength");
+    // nothing fits: nothing done
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, NO_SHAKE))
+        .isEmpty();
+  }
+
+  @Test
+  void autoEstimatesNoShakeWhereALineOrDiskExplainsTheBlurOrNoneIsMeasured() {
+    Supplier<Optional<BlindKernelEstimator.Estimate>> mustNotRun =
+        () -> {
+          throw new AssertionError("the estimator ran");
+        };
+
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, mustNotRun))
+        .get()
+        .extracting(p -> p.parameters().get("psf"))
+        .isEqualTo("motion (measured)");
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, CLEAR_DISK), AUTO, mustNotRun))
+        .get()
+        .extracting(p -> p.parameters().get("psf"))
+        .isEqualTo("disk (measured)");
+    // sharp, or blurred by resampling
+    assertThat(ClassicalDeblur.plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), AUTO, mustNotRun))
+        .isEmpty();
+    for (BlurType other : new BlurType[] {BlurType.LOW_RESOLUTION, BlurType.SHARP}) {
+      assertThat(
+              ClassicalDeblur.plan(
+                  assessed(0.0005, 1, NO_LINE, WEAK_DISK, other), AUTO, mustNotRun))
+          .isEmpty();
+    }
   }
 
   @Test
   void explicitSettingsNameThePsfWhateverTheAssessment() {
     var motion = new RestorationSettings.Deblur("motion", 15.0, 45.0, null, 1.0, 2e-4);
-    var plan = ClassicalDeblur.plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), motion).orElseThrow();
+    var plan =
+        ClassicalDeblur.plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), motion, NO_SHAKE).orElseThrow();
 
     assertThat(plan.parameters()).containsEntry("psf", "motion").containsEntry("length", 15.0);
     assertThat(plan.priorWeight()).isEqualTo(2e-4);
     assertThat(plan.strength()).isEqualTo(1.0);
     assertThat(
             ClassicalDeblur.plan(
-                assessed(0.0005, 1, CLEAR_LINE, CLEAR_DISK), RestorationSettings.Deblur.OFF))
+                assessed(0.0005, 1, CLEAR_LINE, CLEAR_DISK),
+                RestorationSettings.Deblur.OFF,
+                NO_SHAKE))
         .isEmpty();
   }
 }
