@@ -17,6 +17,19 @@ public final class Luminance {
   private Luminance() {}
 
   public static double[] bt601(PlanarImage image) {
+    return weighted(image, OFFSET, KR, KG, KB);
+  }
+
+  /**
+   * Full-range BT.601 luma, 0.299 R + 0.587 G + 0.114 B on 0..1, as image-processing code (OpenCV,
+   * numpy prototypes) computes it: for operators whose constants were chosen on that scale.
+   */
+  public static double[] fullRange(PlanarImage image) {
+    return weighted(image, 0, 0.299, 0.587, 0.114);
+  }
+
+  private static double[] weighted(
+      PlanarImage image, double offset, double kr, double kg, double kb) {
     int n = image.pixelCount();
     double[] y = new double[n];
     if (image.colourChannels() == 1) {
@@ -30,7 +43,7 @@ public final class Luminance {
     float[] g = image.plane(1);
     float[] b = image.plane(2);
     for (int i = 0; i < n; i++) {
-      y[i] = OFFSET + KR * r[i] + KG * g[i] + KB * b[i];
+      y[i] = offset + kr * r[i] + kg * g[i] + kb * b[i];
     }
     return y;
   }

@@ -9,6 +9,7 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
+import org.refocus.models.quality.Luminance;
 
 /**
  * Estimates a camera shake's kernel from the blurred photograph alone: the L0 gradient prior of
@@ -57,7 +58,8 @@ public final class BlindKernelEstimator {
   public static Optional<Estimate> estimate(PlanarImage image) {
     int cropW = Math.min(image.width(), MAX_CROP_SIDE);
     int cropH = Math.min(image.height(), MAX_CROP_SIDE);
-    double[] luma = centreCrop(luma(image), image.width(), image.height(), cropW, cropH);
+    double[] luma =
+        centreCrop(Luminance.fullRange(image), image.width(), image.height(), cropW, cropH);
     for (int side : SIDES) {
       if (Math.min(cropW, cropH) < 4 * side) {
         break;
@@ -117,14 +119,14 @@ public final class BlindKernelEstimator {
       int n = e.width() * e.height();
       double[] bx = new double[n];
       double[] by = new double[n];
-      differences(e.plane(), e.width(), e.height(), bx, by);
+      PeriodicDifferences.of(e.plane(), e.width(), e.height(), bx, by);
       double[] blurredX = fourier.forward(bx);
       double[] blurredY = fourier.forward(by);
       double[] lx = new double[n];
       double[] ly = new double[n];
       for (int round = 0; round < ROUNDS_PER_SCALE; round++) {
         double[] latent = L0LatentImage.solve(fourier, e.plane(), k, schedule.lambda);
-        differences(latent, e.width(), e.height(), lx, ly);
+        PeriodicDifferences.of(latent, e.width(), e.height(), lx, ly);
         keepSalient(e, lx, ly, k.side(), schedule.bar);
         k =
             KernelFit.solve(fourier, blurredX, blurredY, lx, ly, k.side())
@@ -180,19 +182,6 @@ public final class BlindKernelEstimator {
     }
   }
 
-  /** Periodic forward differences, horizontal into dx and vertical into dy. */
-  static void differences(double[] x, int width, int height, double[] dx, double[] dy) {
-    for (int row = 0; row < height; row++) {
-      int at = row * width;
-      int below = ((row + 1) % height) * width;
-      for (int col = 0; col < width; col++) {
-        int i = at + col;
-        dx[i] = x[col + 1 < width ? i + 1 : at] - x[i];
-        dy[i] = x[below + col] - x[i];
-      }
-    }
-  }
-
   private static double[] areaResized(double[] plane, int width, int height, int w, int h) {
     Mat in = new Mat(height, width, CvType.CV_64F);
     Mat out = new Mat();
@@ -206,26 +195,6 @@ public final class BlindKernelEstimator {
       in.release();
       out.release();
     }
-  }
-
-  /** Full-range Rec. 601 luma, 0..1: the estimator's constants were chosen on this scale. */
-  static double[] luma(PlanarImage image) {
-    int n = image.pixelCount();
-    double[] y = new double[n];
-    if (image.colourChannels() < 3) {
-      float[] gray = image.plane(0);
-      for (int i = 0; i < n; i++) {
-        y[i] = gray[i];
-      }
-      return y;
-    }
-    float[] r = image.plane(0);
-    float[] g = image.plane(1);
-    float[] b = image.plane(2);
-    for (int i = 0; i < n; i++) {
-      y[i] = 0.299 * r[i] + 0.587 * g[i] + 0.114 * b[i];
-    }
-    return y;
   }
 
   private static double[] centreCrop(double[] plane, int width, int height, int w, int h) {

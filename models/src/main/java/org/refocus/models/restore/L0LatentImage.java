@@ -43,16 +43,11 @@ final class L0LatentImage {
   /** The L0 w-step: forward differences kept where their squared length reaches the bar. */
   private static void keepStrongGradients(
       double[] x, double[] wx, double[] wy, int width, int height, double bar) {
-    for (int row = 0; row < height; row++) {
-      int at = row * width;
-      int below = ((row + 1) % height) * width;
-      for (int col = 0; col < width; col++) {
-        int i = at + col;
-        double h = x[col + 1 < width ? i + 1 : at] - x[i];
-        double v = x[below + col] - x[i];
-        boolean kept = h * h + v * v >= bar;
-        wx[i] = kept ? h : 0;
-        wy[i] = kept ? v : 0;
+    PeriodicDifferences.of(x, width, height, wx, wy);
+    for (int i = 0; i < wx.length; i++) {
+      if (wx[i] * wx[i] + wy[i] * wy[i] < bar) {
+        wx[i] = 0;
+        wy[i] = 0;
       }
     }
   }

@@ -27,17 +27,15 @@ final class SalientEdges {
     for (int q = 0; q < 4; q++) {
       quarters.add(new ArrayList<>());
     }
-    for (int row = 0; row < height; row++) {
-      int at = row * width;
-      int below = ((row + 1) % height) * width;
-      for (int col = 0; col < width; col++) {
-        int i = at + col;
-        double h = plane[col + 1 < width ? i + 1 : at] - plane[i];
-        double v = plane[below + col] - plane[i];
-        // the slope's angle in −90°..90°, the sign of the pair not counting
-        double angle = h == 0 ? 0 : Math.atan(v / h);
-        quarters.get(quarter(angle)).add(h * h + v * v);
-      }
+    double[] dx = new double[width * height];
+    double[] dy = new double[width * height];
+    PeriodicDifferences.of(plane, width, height, dx, dy);
+    for (int i = 0; i < dx.length; i++) {
+      double h = dx[i];
+      double v = dy[i];
+      // the slope's angle in −90°..90°, the sign of the pair not counting
+      double angle = h == 0 ? 0 : Math.atan(v / h);
+      quarters.get(quarter(angle)).add(h * h + v * v);
     }
     int need = Math.max(PER_KERNEL_PIXEL * side, 10);
     double bar = Double.POSITIVE_INFINITY;

@@ -27,7 +27,7 @@ class L0LatentImageTest {
   private static int nonZeroGradients(double[] x) {
     double[] dx = new double[x.length];
     double[] dy = new double[x.length];
-    BlindKernelEstimator.differences(x, W, H, dx, dy);
+    PeriodicDifferences.of(x, W, H, dx, dy);
     int count = 0;
     for (int i = 0; i < x.length; i++) {
       count += dx[i] * dx[i] + dy[i] * dy[i] > 1e-4 ? 1 : 0;
