@@ -47,7 +47,8 @@ public final class MaximBenchmark {
       case "gopro" ->
           gopro(
               Path.of(args.length > 1 ? args[1] : "../shared/data/GoPro_samples"),
-              args.length > 2 ? Integer.valueOf(args[2]) : null);
+              args.length > 2 ? Integer.valueOf(args[2]) : null,
+              args.length > 3 ? args[3] : "restore-neural");
       case "speed" ->
           speed(
               args.length > 1 ? args[1] : "maxim-deblurring",
@@ -57,12 +58,12 @@ public final class MaximBenchmark {
     }
   }
 
-  private static void gopro(Path dir, Integer tile) throws Exception {
+  private static void gopro(Path dir, Integer tile, String preset) throws Exception {
     List<Path> blurred;
     try (Stream<Path> files = Files.list(dir.resolve("blur"))) {
       blurred = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
     }
-    System.out.println("GoPro pairs through restore-neural (PSNR/SSIM on RGB, 8-bit output)");
+    System.out.printf("GoPro pairs through %s (PSNR/SSIM on RGB, 8-bit output)%n", preset);
     RestorationPairs.Tally tally = new RestorationPairs.Tally();
     try (Pipeline pipeline = new Pipeline()) {
       for (Path blurPath : blurred) {
@@ -70,7 +71,7 @@ public final class MaximBenchmark {
         tally.add(
             RestorationPairs.compare(
                 pipeline,
-                RestorationPairs.withTile(Presets.load("restore-neural"), tile),
+                RestorationPairs.withTile(Presets.load(preset), tile),
                 name,
                 RestorationPairs.decode(blurPath),
                 RestorationPairs.decode(dir.resolve("sharp").resolve(name)),

@@ -13,6 +13,8 @@ import org.refocus.models.io.ImageDecoder;
 import org.refocus.models.jpeg.QuantisationTable;
 import org.refocus.models.pipeline.Pipeline;
 import org.refocus.models.pipeline.Presets;
+import org.refocus.models.restore.BlindKernelEstimator;
+import org.refocus.models.restore.Degradations;
 import org.refocus.models.restore.HyperLaplacianDeconvolution;
 import org.refocus.models.restore.JpegDeblocker;
 import org.refocus.models.restore.LanczosUpscaler;
@@ -49,6 +51,14 @@ public final class OperatorBenchmark {
               image ->
                   HyperLaplacianDeconvolution.apply(
                       image, PointSpreadFunction.motion(15, 30), 3e-4, 1)),
+          new Operator(
+              "blind kernel 15px",
+              image -> {
+                // the blur is part of the timing; the estimate, seconds per size tried, dominates
+                BlindKernelEstimator.estimate(
+                    Degradations.blur(image, PointSpreadFunction.motion(15, 30)));
+                return image;
+              }),
           new Operator(
               "nlm denoise σ=10", image -> NonLocalMeansDenoiser.denoise(image, 10 / 255.0, 1)),
           new Operator("lanczos x2", image -> LanczosUpscaler.upscale(image, 2)),
