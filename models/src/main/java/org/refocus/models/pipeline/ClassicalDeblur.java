@@ -169,6 +169,7 @@ final class ClassicalDeblur {
           BlindKernelEstimator.Estimate e = estimate.get();
           psf = e.psf();
           parameters.put("psf", ESTIMATED_SHAKE);
+          parameters.put("estimator", BlindKernelEstimator.VERSION);
           parameters.put("kernelSide", e.side());
           parameters.put("kernelMargin", e.margin());
           int[] extent = psf.supportExtent();

@@ -32,6 +32,12 @@ import org.refocus.models.quality.Luminance;
  */
 public final class BlindKernelEstimator {
 
+  /**
+   * Named in each step record that deconvolves with an estimate: a change to the method or its
+   * constants changes the kernel, so it takes a new version.
+   */
+  public static final String VERSION = "l0-salient-edges/1";
+
   /** The squares tried, smallest first: steps of about √2 up to the largest shake handled. */
   static final List<Integer> SIDES = List.of(25, 37, 51, 75, 101);
 

@@ -124,6 +124,7 @@ class ClassicalDeblurTest {
     assertThat(plan.psf()).isSameAs(shake);
     assertThat(plan.parameters())
         .containsEntry("psf", "camera shake (estimated)")
+        .containsEntry("estimator", BlindKernelEstimator.VERSION)
         .containsEntry("kernelSide", 25)
         .containsEntry("kernelMargin", 7)
         .containsEntry("extent", shake.supportExtent()[0] + "×" + shake.supportExtent()[1]);
