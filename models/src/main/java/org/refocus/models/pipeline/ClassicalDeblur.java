@@ -204,11 +204,13 @@ final class ClassicalDeblur {
    * one with an estimated kernel that overshoots (see {@link #AUTO_MAX_OVERSHOOT}). An estimated
    * kernel's record also names its overshoot.
    */
-  static Optional<Map<String, Object>> recordOf(Plan plan, PlanarImage restored) {
+  static Optional<Map<String, Object>> recordOf(
+      Plan plan, PlanarImage input, PlanarImage restored) {
     if (!ESTIMATED_SHAKE.equals(plan.parameters().get("psf"))) {
       return Optional.of(plan.parameters());
     }
-    double overshoot = overshoot(restored);
+    // counted beyond what the input already held (a float or HDR source may lie outside 0..1)
+    double overshoot = Math.max(0, overshoot(restored) - overshoot(input));
     if (overshoot > AUTO_MAX_OVERSHOOT) {
       return Optional.empty();
     }
@@ -241,7 +243,8 @@ final class ClassicalDeblur {
    * Whether "auto" estimates the blur's kernel: motion or defocus blur by the verdict, the image
    * measurably unsharp, and neither a clear straight line nor a clear disk. A camera shake is often
    * assessed as defocus (two of the 24 Kodak photographs behind KAIR's shakes), and the estimator
-   * assumes no shape; resampling blur is left to the upscaler.
+   * assumes no shape. An image assessed as enlarged is left to the upscaler (an enlarged one
+   * assessed as blurred does reach the estimator: see AutoDeblurLabelledSetTest).
    */
   private static boolean isUnexplainedBlur(Assessment a) {
     return (a.blur().type() == BlurType.MOTION || a.blur().type() == BlurType.DEFOCUS)

@@ -59,7 +59,7 @@ final class KernelGrid {
 
   /**
    * Values under {@code fraction} of the peak, negatives among them, set to zero; the rest scaled
-   * to sum one. Empty when nothing positive is left: the solve found no blur.
+   * to sum one. Throws {@link NoBlurFound} when nothing positive is left: the solve found no blur.
    */
   KernelGrid cutBelow(double fraction) {
     double peak = 0;
@@ -75,8 +75,9 @@ final class KernelGrid {
   }
 
   /**
-   * Eight-connected parts of the support holding under {@code share} of the total removed: a blur
-   * path is one connected stroke, isolated specks are noise the solve fitted.
+   * Eight-connected parts of the support holding under {@code share} of a normalised kernel's
+   * weight removed: a blur path is one connected stroke, isolated specks are noise the solve
+   * fitted.
    */
   KernelGrid pruned(double share) {
     double[] out = weights.clone();
@@ -166,7 +167,7 @@ final class KernelGrid {
       for (int i = 0; i < w.length; i++) {
         w[i] = Math.max(w[i], 0);
       }
-      return new KernelGrid(newSide, w).normalisedOrThis();
+      return normalised(newSide, w);
     } finally {
       in.release();
       out.release();
@@ -186,17 +187,6 @@ final class KernelGrid {
     return margin;
   }
 
-  /** Mean distance of the weight from the centre, in pixels: how far the blur spreads light. */
-  double spread() {
-    double spread = 0;
-    for (int dy = -radius(); dy <= radius(); dy++) {
-      for (int dx = -radius(); dx <= radius(); dx++) {
-        spread += at(dx, dy) * Math.hypot(dx, dy);
-      }
-    }
-    return spread;
-  }
-
   PointSpreadFunction toPointSpreadFunction() {
     double[][] rows = new double[side][side];
     for (int y = 0; y < side; y++) {
@@ -206,6 +196,10 @@ final class KernelGrid {
   }
 
   private KernelGrid normalised(double[] w) {
+    return normalised(side, w);
+  }
+
+  private static KernelGrid normalised(int side, double[] w) {
     double sum = 0;
     for (double v : w) {
       sum += v;
@@ -217,10 +211,6 @@ final class KernelGrid {
       w[i] /= sum;
     }
     return new KernelGrid(side, w);
-  }
-
-  private KernelGrid normalisedOrThis() {
-    return normalised(weights.clone());
   }
 
   /** The solve left no positive weight: no blur to deconvolve. */

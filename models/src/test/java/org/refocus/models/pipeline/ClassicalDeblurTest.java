@@ -3,6 +3,7 @@ package org.refocus.models.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.refocus.models.assess.BlurType;
 import org.refocus.models.assess.BlurVerdict;
 import org.refocus.models.assess.DefocusEstimate;
 import org.refocus.models.assess.MotionEstimate;
+import org.refocus.models.image.PlanarImage;
 import org.refocus.models.restore.BlindKernelEstimator;
 import org.refocus.models.restore.PointSpreadFunction;
 
@@ -134,6 +136,39 @@ class ClassicalDeblurTest {
     // nothing fits: nothing done
     assertThat(ClassicalDeblur.plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, NO_SHAKE))
         .isEmpty();
+  }
+
+  /** A gray 100×100 image with {@code outside} samples at 1.2, the rest at 0.5. */
+  private static PlanarImage withOvershoot(int outside) {
+    float[] gray = new float[100 * 100];
+    Arrays.fill(gray, 0.5f);
+    Arrays.fill(gray, 0, outside, 1.2f);
+    return PlanarImage.gray(100, 100, gray);
+  }
+
+  @Test
+  void aDeconvolutionWithAnEstimatedKernelThatOvershootsIsThrownAway() {
+    var estimate = new BlindKernelEstimator.Estimate(PointSpreadFunction.motion(9, 30), 25, 7);
+    var plan =
+        ClassicalDeblur.plan(
+                assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, () -> Optional.of(estimate))
+            .orElseThrow();
+    PlanarImage input = withOvershoot(0);
+
+    // 0.7% of samples may overshoot, not 0.8%
+    assertThat(ClassicalDeblur.recordOf(plan, input, withOvershoot(70)))
+        .get()
+        .extracting(p -> p.get("overshoot"))
+        .isEqualTo(0.007);
+    assertThat(ClassicalDeblur.recordOf(plan, input, withOvershoot(80))).isEmpty();
+    // what the input already held does not count against the kernel
+    assertThat(ClassicalDeblur.recordOf(plan, withOvershoot(50), withOvershoot(110))).isPresent();
+    // a line or disk the assessment measured is kept whatever the result
+    var line =
+        ClassicalDeblur.plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, NO_SHAKE)
+            .orElseThrow();
+    assertThat(ClassicalDeblur.recordOf(line, input, withOvershoot(5000)))
+        .contains(line.parameters());
   }
 
   @Test
