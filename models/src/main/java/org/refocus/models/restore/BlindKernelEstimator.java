@@ -3,9 +3,6 @@ package org.refocus.models.restore;
 import java.util.List;
 import java.util.Optional;
 import org.opencv.core.Core;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.refocus.models.cv.OpenCvRuntime;
 import org.refocus.models.image.PlanarImage;
@@ -98,7 +95,8 @@ public final class BlindKernelEstimator {
       ks += ks % 2 == 0 ? 1 : 0;
       int w = finest ? width : (int) Math.rint(width * scale);
       int h = finest ? height : (int) Math.rint(height * scale);
-      double[] y = finest ? plane : areaResized(plane, width, height, w, h);
+      double[] y =
+          finest ? plane : PlaneResampling.resize(plane, width, height, w, h, Imgproc.INTER_AREA);
       k = k == null ? KernelGrid.initial(ks) : k.resized(ks);
       if (Double.isNaN(schedule.bar)) {
         schedule.bar = SalientEdges.firstBar(y, w, h, ks);
@@ -185,21 +183,6 @@ public final class BlindKernelEstimator {
       int x = col - left;
       int y = row - top;
       return x >= inset && y >= inset && x < innerWidth - inset && y < innerHeight - inset;
-    }
-  }
-
-  private static double[] areaResized(double[] plane, int width, int height, int w, int h) {
-    Mat in = new Mat(height, width, CvType.CV_64F);
-    Mat out = new Mat();
-    try {
-      in.put(0, 0, plane);
-      Imgproc.resize(in, out, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
-      double[] resized = new double[w * h];
-      out.get(0, 0, resized);
-      return resized;
-    } finally {
-      in.release();
-      out.release();
     }
   }
 

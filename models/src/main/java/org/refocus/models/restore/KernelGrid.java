@@ -3,11 +3,7 @@ package org.refocus.models.restore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-import org.refocus.models.cv.OpenCvRuntime;
 
 /**
  * A kernel being estimated: a square of odd side, row-major, centre at (side/2, side/2), the value
@@ -156,22 +152,12 @@ final class KernelGrid {
     if (newSide == side) {
       return this;
     }
-    OpenCvRuntime.ensureLoaded();
-    Mat in = new Mat(side, side, CvType.CV_64F);
-    Mat out = new Mat();
-    try {
-      in.put(0, 0, weights);
-      Imgproc.resize(in, out, new Size(newSide, newSide), 0, 0, Imgproc.INTER_LINEAR);
-      double[] w = new double[newSide * newSide];
-      out.get(0, 0, w);
-      for (int i = 0; i < w.length; i++) {
-        w[i] = Math.max(w[i], 0);
-      }
-      return normalised(newSide, w);
-    } finally {
-      in.release();
-      out.release();
+    double[] w =
+        PlaneResampling.resize(weights, side, side, newSide, newSide, Imgproc.INTER_LINEAR);
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.max(w[i], 0);
     }
+    return normalised(newSide, w);
   }
 
   /** The least distance, in pixels, from the support to the square's edge. */
