@@ -94,6 +94,24 @@ public final class PlanarImage {
     return colour[channel][y * width + x];
   }
 
+  /**
+   * A copy of the colour planes inside the rectangle at (x0, y0) of cw × ch, without alpha: what an
+   * operator working on part of the image needs, owning nothing of this one.
+   */
+  public PlanarImage colourRegion(int x0, int y0, int cw, int ch) {
+    if (x0 < 0 || y0 < 0 || cw < 1 || ch < 1 || x0 + cw > width || y0 + ch > height) {
+      throw new IllegalArgumentException(
+          "region " + cw + "×" + ch + " at (" + x0 + ", " + y0 + ") is not inside " + this);
+    }
+    float[][] planes = new float[colour.length][cw * ch];
+    for (int c = 0; c < colour.length; c++) {
+      for (int y = 0; y < ch; y++) {
+        System.arraycopy(colour[c], (y0 + y) * width + x0, planes[c], y * cw, cw);
+      }
+    }
+    return new PlanarImage(cw, ch, planes, null);
+  }
+
   /** A copy with the same planes but no alpha. */
   public PlanarImage withoutAlpha() {
     return new PlanarImage(width, height, colour, null);

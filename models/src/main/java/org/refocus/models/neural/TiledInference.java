@@ -51,7 +51,7 @@ final class TiledInference {
       for (Tiling.Span x : xs) {
         int x0 = x.start();
         int tileW = x.length();
-        PlanarImage out = model.apply(crop(image, x0, y0, tileW, tileH));
+        PlanarImage out = model.apply(image.colourRegion(x0, y0, tileW, tileH));
         if (out.width() != tileW * scale || out.height() != tileH * scale) {
           throw new IllegalStateException(
               "a "
@@ -138,18 +138,5 @@ final class TiledInference {
   private static void slide(float[] a, int offset) {
     System.arraycopy(a, offset, a, 0, a.length - offset);
     Arrays.fill(a, a.length - offset, a.length, 0f);
-  }
-
-  /** A copy of the region, as its own image (the predictor owns nothing of the source). */
-  static PlanarImage crop(PlanarImage image, int x0, int y0, int cw, int ch) {
-    int channels = image.colourChannels();
-    float[][] planes = new float[channels][cw * ch];
-    for (int c = 0; c < channels; c++) {
-      float[] src = image.plane(c);
-      for (int y = 0; y < ch; y++) {
-        System.arraycopy(src, (y0 + y) * image.width() + x0, planes[c], y * cw, cw);
-      }
-    }
-    return PlanarImage.of(cw, ch, planes, null);
   }
 }

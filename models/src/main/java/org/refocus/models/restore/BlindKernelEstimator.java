@@ -62,7 +62,9 @@ public final class BlindKernelEstimator {
     int cropW = Math.min(image.width(), MAX_CROP_SIDE);
     int cropH = Math.min(image.height(), MAX_CROP_SIDE);
     double[] luma =
-        centreCrop(Luminance.fullRange(image), image.width(), image.height(), cropW, cropH);
+        Luminance.fullRange(
+            image.colourRegion(
+                (image.width() - cropW) / 2, (image.height() - cropH) / 2, cropW, cropH));
     for (int side : SIDES) {
       if (Math.min(cropW, cropH) < 4 * side) {
         break;
@@ -184,18 +186,5 @@ public final class BlindKernelEstimator {
       int y = row - top;
       return x >= inset && y >= inset && x < innerWidth - inset && y < innerHeight - inset;
     }
-  }
-
-  private static double[] centreCrop(double[] plane, int width, int height, int w, int h) {
-    if (w == width && h == height) {
-      return plane;
-    }
-    int left = (width - w) / 2;
-    int top = (height - h) / 2;
-    double[] out = new double[w * h];
-    for (int row = 0; row < h; row++) {
-      System.arraycopy(plane, (row + top) * width + left, out, row * w, w);
-    }
-    return out;
   }
 }

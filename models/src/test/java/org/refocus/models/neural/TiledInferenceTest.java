@@ -25,7 +25,7 @@ class TiledInferenceTest {
     model = NeuralModels.configured().load("esrgan-slim-x2");
     PlanarImage kodim =
         new ImageDecoder().decode(SharedData.path("Kodak24", "kodim23.png")).pixels();
-    image = TiledInference.crop(kodim, 100, 0, 512, 512);
+    image = kodim.colourRegion(100, 0, 512, 512);
     try (Predictor<PlanarImage, PlanarImage> predictor = model.newPredictor()) {
       whole = predictor.predict(image);
     }
