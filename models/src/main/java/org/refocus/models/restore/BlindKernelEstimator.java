@@ -38,8 +38,15 @@ public final class BlindKernelEstimator {
   /** The squares tried, smallest first: steps of about √2 up to the largest shake handled. */
   static final List<Integer> SIDES = List.of(25, 37, 51, 75, 101);
 
-  /** The least distance in pixels from an estimate's support to its square's edge to accept it. */
-  static final int FIT_MARGIN = 3;
+  /**
+   * The least distance in pixels from an estimate's support to its square's edge to accept it: an
+   * estimate that touches the edge (0) was cut short. Measured on the 24 Kodak pairs behind KAIR's
+   * shakes, every square on every pair ({@code bench/RESULTS.md}): asking for 3 px sent 11 pairs
+   * whose estimate fit 1–2 px inside the next square up, where noise spreads the kernel more often
+   * than it helps (kodim09: +3.2 dB at 25 px, −4.0 at 37; kodim06 and 18 fit only at 75 px, 1 and 2
+   * px inside, and no larger square held them); 1 px raised 21 pairs, 3 px 18.
+   */
+  static final int FIT_MARGIN = 1;
 
   /** The centre crop estimated on: a shake is the same over the frame, and time grows with area. */
   static final int MAX_CROP_SIDE = 1024;

@@ -79,7 +79,7 @@ class AutoDeblurLabelledSetTest {
               p.get("kernelSide"),
               (Double) p.get("overshoot"),
               gain);
-          // measured: every blurred photograph gains, except four enlarged fourfold and stored as
+          // measured: every blurred photograph gains, except five enlarged fourfold and stored as
           // JPEG (−0.35 to +0.00 dB), whose resampling blur the assessment takes for motion
           if (c.label() == BlurType.LOW_RESOLUTION) {
             assertThat(gain).as(c.name() + " " + c.degradation()).isGreaterThan(-0.5);
