@@ -20,6 +20,7 @@ import org.refocus.models.io.ImageFormat;
 import org.refocus.models.io.ImageReadException;
 import org.refocus.models.io.ImageWriteException;
 import org.refocus.models.neural.InferenceEngine;
+import org.refocus.models.pipeline.DeclinedStep;
 import org.refocus.models.pipeline.Pipeline;
 import org.refocus.models.pipeline.PipelineResult;
 import org.refocus.models.pipeline.Presets;
@@ -91,7 +92,7 @@ final class RestoreCommand {
                   "%s (%.1f s): %s",
                   restored.output(),
                   (System.nanoTime() - start) / 1e9,
-                  StepSummary.of(restored.steps())));
+                  StepSummary.of(restored.steps(), restored.declined())));
         } catch (RestorationException e) {
           line.finish("failed");
           failures.add(file + ": " + e.getMessage());
@@ -117,8 +118,8 @@ final class RestoreCommand {
     }
   }
 
-  /** Where one file's result went, and what was done to it. */
-  private record Restored(Path output, List<StepRecord> steps) {}
+  /** Where one file's result went, what was done to it, and what was declined. */
+  private record Restored(Path output, List<StepRecord> steps, List<DeclinedStep> declined) {}
 
   private Restored restore(
       Path file,
@@ -144,7 +145,7 @@ final class RestoreCommand {
             output,
             new EncodeOptions(format, 0, EncodeOptions.DEFAULT_JPEG_QUALITY));
     writeAudit(file, output, presetName, settings, result);
-    return new Restored(output, result.steps());
+    return new Restored(output, result.steps(), result.declined());
   }
 
   private static void writeAudit(
@@ -159,6 +160,7 @@ final class RestoreCommand {
     audit.put("settings", settings);
     audit.put("assessment", r.assessment());
     audit.put("steps", r.steps());
+    audit.put("declined", r.declined());
     Path sidecar = output.resolveSibling(output.getFileName() + ".refocus.json");
     Files.writeString(sidecar, JSON.writeValueAsString(audit));
   }

@@ -4,22 +4,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.refocus.models.pipeline.DeclinedStep;
 import org.refocus.models.pipeline.StepRecord;
 
 /**
  * What a restore did to one file, in a few words for its progress line, e.g. {@code deblur (disk r
- * 5.3 px), denoise (non-local-means)}, {@code deblur (camera shake 19×12 px)} or {@code untouched};
- * the audit beside the output has the whole record.
+ * 5.3 px), denoise (non-local-means)}, {@code deblur (camera shake 19×12 px)} or {@code untouched},
+ * followed by any step declined and why ({@code untouched; deblur declined: motion blur assessed,
+ * but …}); the audit beside the output has the whole record.
  */
 final class StepSummary {
 
   private StepSummary() {}
 
-  static String of(List<StepRecord> steps) {
-    if (steps.isEmpty()) {
-      return "untouched";
-    }
-    return steps.stream().map(StepSummary::describe).collect(Collectors.joining(", "));
+  static String of(List<StepRecord> steps, List<DeclinedStep> declined) {
+    String done =
+        steps.isEmpty()
+            ? "untouched"
+            : steps.stream().map(StepSummary::describe).collect(Collectors.joining(", "));
+    return declined.stream()
+        .map(d -> "; " + d.step() + " declined: " + d.reason())
+        .collect(Collectors.joining("", done, ""));
   }
 
   private static String describe(StepRecord s) {

@@ -1,6 +1,7 @@
 package org.refocus.models.pipeline;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -201,24 +202,69 @@ final class ClassicalDeblur {
     return Optional.of(new Plan(psf, weight, strength, parameters));
   }
 
+  /** What becomes of a deconvolution's result: kept with its step record's parameters, or not. */
+  sealed interface Outcome {
+    record Kept(Map<String, Object> parameters) implements Outcome {}
+
+    record Discarded(String reason) implements Outcome {}
+  }
+
   /**
-   * The parameters the step record names for this result, or empty where the result is thrown away:
-   * one with an estimated kernel that overshoots (see {@link #AUTO_MAX_OVERSHOOT}). An estimated
-   * kernel's record also names its overshoot.
+   * Kept, with the parameters its step record names, unless it is a result with an estimated kernel
+   * that overshoots (see {@link #AUTO_MAX_OVERSHOOT}). An estimated kernel's record also names its
+   * overshoot.
    */
-  static Optional<Map<String, Object>> recordOf(
-      Plan plan, PlanarImage input, PlanarImage restored) {
+  static Outcome outcomeOf(Plan plan, PlanarImage input, PlanarImage restored) {
     if (!ESTIMATED_SHAKE.equals(plan.parameters().get("psf"))) {
-      return Optional.of(plan.parameters());
+      return new Outcome.Kept(plan.parameters());
     }
     // counted beyond what the input already held (a float or HDR source may lie outside 0..1)
     double overshoot = Math.max(0, overshoot(restored) - overshoot(input));
     if (overshoot > AUTO_MAX_OVERSHOOT) {
-      return Optional.empty();
+      return new Outcome.Discarded(
+          String.format(
+              Locale.ROOT,
+              "the result with the estimated %s px kernel overshoots on %.2f%% of samples, above"
+                  + " the %.1f%% allowed",
+              plan.parameters().get("extent"),
+              100 * overshoot,
+              100 * AUTO_MAX_OVERSHOOT));
     }
     Map<String, Object> parameters = new LinkedHashMap<>(plan.parameters());
     parameters.put("overshoot", overshoot);
-    return Optional.of(parameters);
+    return new Outcome.Kept(parameters);
+  }
+
+  /**
+   * Why "auto" planned nothing for an image it assessed as blurred, or empty where that needs no
+   * word (a sharp or enlarged image, or settings other than "auto"). Given no plan, a blurred image
+   * was either above the sharpness gate or handed to the estimator, which found no kernel.
+   *
+   * @param noKernelFound whether the estimator was asked and fitted no square
+   */
+  static Optional<String> whyNoPlan(
+      Assessment a, RestorationSettings.Deblur s, boolean noKernelFound) {
+    if (!s.mode().equals("auto")) {
+      return Optional.empty();
+    }
+    if (noKernelFound) {
+      return Optional.of(
+          "no estimate of the camera shake's kernel fitted inside a square of up to "
+              + BlindKernelEstimator.LARGEST_SIDE
+              + " px");
+    }
+    boolean blurred = a.blur().type() == BlurType.MOTION || a.blur().type() == BlurType.DEFOCUS;
+    if (blurred && a.sharpness() >= AUTO_MAX_SHARPNESS) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "%s blur assessed, but sharpness %.4f is above the %s automatic deconvolution acts"
+                  + " under",
+              a.blur().type().name().toLowerCase(Locale.ROOT),
+              a.sharpness(),
+              AUTO_MAX_SHARPNESS));
+    }
+    return Optional.empty();
   }
 
   /** The share of colour samples outside −margin..1 + margin. */

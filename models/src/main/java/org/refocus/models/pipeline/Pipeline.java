@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.refocus.models.assess.Assessment;
@@ -101,11 +102,12 @@ public final class Pipeline implements AutoCloseable {
       TileProgress progress) {
     OpenCvRuntime.ensureLoaded();
     List<StepRecord> steps = new ArrayList<>();
+    List<DeclinedStep> declined = new ArrayList<>();
     PlanarImage current = deblock(image, assessment, settings.deblock(), steps);
-    current = deblur(current, assessment, settings.deblur(), steps, progress);
+    current = deblur(current, assessment, settings.deblur(), steps, declined, progress);
     current = denoise(current, assessment, settings.denoise(), steps, progress);
     current = upscale(current, settings.upscale(), steps, progress);
-    return new PipelineResult(current, assessment, List.copyOf(steps));
+    return new PipelineResult(current, assessment, List.copyOf(steps), List.copyOf(declined));
   }
 
   private static PlanarImage deblock(
@@ -145,6 +147,7 @@ public final class Pipeline implements AutoCloseable {
       Assessment a,
       RestorationSettings.Deblur s,
       List<StepRecord> steps,
+      List<DeclinedStep> declined,
       TileProgress progress) {
     // a clearly measured disk is deconvolved as such even where the verdict says motion: MAXIM,
     // trained on motion, gained 0.9–2.2 dB on those Kodak disks, the disk itself 2.2–4.2 dB
@@ -165,19 +168,31 @@ public final class Pipeline implements AutoCloseable {
     }
     // the step's time includes estimating the kernel, where that is done: most of it
     long start = System.nanoTime();
+    AtomicBoolean noKernelFound = new AtomicBoolean();
     Optional<ClassicalDeblur.Plan> plan =
-        ClassicalDeblur.plan(a, s, () -> BlindKernelEstimator.estimate(image));
+        ClassicalDeblur.plan(
+            a,
+            s,
+            () -> {
+              Optional<BlindKernelEstimator.Estimate> e = BlindKernelEstimator.estimate(image);
+              noKernelFound.set(e.isEmpty());
+              return e;
+            });
     if (plan.isEmpty()) {
+      ClassicalDeblur.whyNoPlan(a, s, noKernelFound.get())
+          .ifPresent(reason -> declined.add(new DeclinedStep("deblur", reason)));
       return image;
     }
     ClassicalDeblur.Plan p = plan.get();
     PlanarImage out =
         HyperLaplacianDeconvolution.apply(image, p.psf(), p.priorWeight(), p.strength());
-    Optional<Map<String, Object>> parameters = ClassicalDeblur.recordOf(p, image, out);
-    if (parameters.isEmpty()) {
+    ClassicalDeblur.Outcome outcome = ClassicalDeblur.outcomeOf(p, image, out);
+    if (outcome instanceof ClassicalDeblur.Outcome.Discarded discarded) {
+      declined.add(new DeclinedStep("deblur", discarded.reason()));
       return image;
     }
-    steps.add(record("deblur", "hyper-laplacian-deconvolution", parameters.get(), start));
+    Map<String, Object> parameters = ((ClassicalDeblur.Outcome.Kept) outcome).parameters();
+    steps.add(record("deblur", "hyper-laplacian-deconvolution", parameters, start));
     return out;
   }
 

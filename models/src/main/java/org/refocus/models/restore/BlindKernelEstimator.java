@@ -38,6 +38,9 @@ public final class BlindKernelEstimator {
   /** The squares tried, smallest first: steps of about √2 up to the largest shake handled. */
   static final List<Integer> SIDES = List.of(25, 37, 51, 75, 101);
 
+  /** The largest square tried: a shake whose estimate runs to its edge is left alone. */
+  public static final int LARGEST_SIDE = SIDES.get(SIDES.size() - 1);
+
   /**
    * The least distance in pixels from an estimate's support to its square's edge to accept it: an
    * estimate that touches the edge (0) was cut short. Measured on the 24 Kodak pairs behind KAIR's

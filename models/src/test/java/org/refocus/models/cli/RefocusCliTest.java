@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.refocus.models.SharedData;
 import org.refocus.models.io.Fixity;
 import org.refocus.models.store.ModelStore;
 
@@ -65,6 +66,31 @@ class RefocusCliTest {
     assertThat(audit.get("preset").asText()).isEqualTo("enlarge-2x");
     assertThat(audit.get("steps"))
         .anySatisfy(s -> assertThat(s.get("operator").asText()).isEqualTo("lanczos4"));
+  }
+
+  /**
+   * A blurred frame the conservative preset leaves alone says why, on its line and in its audit.
+   */
+  @Test
+  void restoreSaysWhyABlurredImageWasLeftAlone() throws Exception {
+    Path frame = SharedData.path("GoPro_samples", "blur", "Flower1.png");
+    Path outDir = dir.resolve("restored");
+
+    int status = run("restore", "-o", outDir.toString(), frame.toString());
+
+    assertThat(status).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("untouched; deblur declined: motion blur assessed, but sharpness 0.0022");
+    JsonNode audit =
+        new ObjectMapper().readTree(outDir.resolve("Flower1.png.refocus.json").toFile());
+    assertThat(audit.get("steps")).isEmpty();
+    assertThat(audit.get("declined"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.get("step").asText()).isEqualTo("deblur");
+              assertThat(d.get("reason").asText()).contains("sharpness 0.0022");
+            });
   }
 
   @Test

@@ -156,19 +156,28 @@ class ClassicalDeblurTest {
     PlanarImage input = withOvershoot(0);
 
     // 0.7% of samples may overshoot, not 0.8%
-    assertThat(ClassicalDeblur.recordOf(plan, input, withOvershoot(70)))
-        .get()
-        .extracting(p -> p.get("overshoot"))
-        .isEqualTo(0.007);
-    assertThat(ClassicalDeblur.recordOf(plan, input, withOvershoot(80))).isEmpty();
+    assertThat(ClassicalDeblur.outcomeOf(plan, input, withOvershoot(70)))
+        .isInstanceOfSatisfying(
+            ClassicalDeblur.Outcome.Kept.class,
+            kept -> assertThat(kept.parameters()).containsEntry("overshoot", 0.007));
+    assertThat(ClassicalDeblur.outcomeOf(plan, input, withOvershoot(80)))
+        .isInstanceOfSatisfying(
+            ClassicalDeblur.Outcome.Discarded.class,
+            discarded ->
+                assertThat(discarded.reason())
+                    .isEqualTo(
+                        "the result with the estimated "
+                            + plan.parameters().get("extent")
+                            + " px kernel overshoots on 0.80% of samples, above the 0.7% allowed"));
     // what the input already held does not count against the kernel
-    assertThat(ClassicalDeblur.recordOf(plan, withOvershoot(50), withOvershoot(110))).isPresent();
+    assertThat(ClassicalDeblur.outcomeOf(plan, withOvershoot(50), withOvershoot(110)))
+        .isInstanceOf(ClassicalDeblur.Outcome.Kept.class);
     // a line or disk the assessment measured is kept whatever the result
     var line =
         ClassicalDeblur.plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, NO_SHAKE)
             .orElseThrow();
-    assertThat(ClassicalDeblur.recordOf(line, input, withOvershoot(5000)))
-        .contains(line.parameters());
+    assertThat(ClassicalDeblur.outcomeOf(line, input, withOvershoot(5000)))
+        .isEqualTo(new ClassicalDeblur.Outcome.Kept(line.parameters()));
   }
 
   @Test
@@ -195,6 +204,28 @@ class ClassicalDeblurTest {
                   assessed(0.0005, 1, NO_LINE, WEAK_DISK, other), AUTO, mustNotRun))
           .isEmpty();
     }
+  }
+
+  @Test
+  void saysWhyAutoLeftAnImageAssessedAsBlurredAlone() {
+    assertThat(ClassicalDeblur.whyNoPlan(assessed(0.0022, 1, NO_LINE, WEAK_DISK), AUTO, false))
+        .contains(
+            "motion blur assessed, but sharpness 0.0022 is above the 0.002 automatic"
+                + " deconvolution acts under");
+    assertThat(ClassicalDeblur.whyNoPlan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO, true))
+        .contains(
+            "no estimate of the camera shake's kernel fitted inside a square of up to 101 px");
+    // a sharp or enlarged image needs no word, nor does a step the settings turned off
+    for (BlurType other : new BlurType[] {BlurType.LOW_RESOLUTION, BlurType.SHARP}) {
+      assertThat(
+              ClassicalDeblur.whyNoPlan(
+                  assessed(0.0022, 1, NO_LINE, WEAK_DISK, other), AUTO, false))
+          .isEmpty();
+    }
+    assertThat(
+            ClassicalDeblur.whyNoPlan(
+                assessed(0.0022, 1, NO_LINE, WEAK_DISK), RestorationSettings.Deblur.OFF, false))
+        .isEmpty();
   }
 
   @Test

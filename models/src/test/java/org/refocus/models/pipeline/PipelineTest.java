@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.refocus.models.SharedData;
 import org.refocus.models.image.PlanarImage;
@@ -95,6 +96,49 @@ class PipelineTest {
       assertThat(result.steps()).as(file.toString()).isEmpty();
       assertThat(QualityMetrics.psnr(sharp, result.image(), 0)).isInfinite();
     }
+  }
+
+  /**
+   * A blurred image left alone is not silently untouched: the result says which step was declined
+   * and by which measurement, for the audit and the reviewer.
+   */
+  @Test
+  void saysWhyTheConservativePresetLeavesABlurredImageAlone() throws Exception {
+    RestorationSettings conservative = Presets.load(Presets.DEFAULT);
+    // a real blurred video frame whose texture keeps it above the sharpness gate
+    PlanarImage frame =
+        decoder.decode(SharedData.path("GoPro_samples", "blur", "Flower1.png")).pixels();
+
+    PipelineResult aboveGate = pipeline.run(frame, conservative);
+
+    assertThat(aboveGate.steps()).isEmpty();
+    assertThat(aboveGate.declined())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.step()).isEqualTo("deblur");
+              assertThat(d.reason()).startsWith("motion blur assessed, but sharpness 0.0022 is");
+            });
+
+    // one of the two large camera shakes over Kodak24 whose estimate runs to the edge of every
+    // square (bench/RESULTS.md): about 20 s, every square tried
+    PlanarImage sharp = decoder.decode(KODAK.resolve("kodim24.png")).pixels();
+    PointSpreadFunction shake =
+        Degradations.measuredKernel(SharedData.path("blur_kernels_KAIR", "k_large_2.png"))
+            .centred();
+
+    PlanarImage blurred =
+        Degradations.capture(Degradations.blur(sharp, shake), 0, new SplittableRandom(0));
+
+    PipelineResult noKernel = pipeline.run(blurred, conservative);
+
+    assertThat(noKernel.steps()).isEmpty();
+    assertThat(noKernel.declined())
+        .containsExactly(
+            new DeclinedStep(
+                "deblur",
+                "no estimate of the camera shake's kernel fitted inside a square of up to 101"
+                    + " px"));
   }
 
   @Test
