@@ -10,8 +10,8 @@ import org.refocus.models.pipeline.StepRecord;
 /**
  * What a restore did to one file, in a few words for its progress line, e.g. {@code deblur (disk r
  * 5.3 px), denoise (non-local-means)}, {@code deblur (camera shake 19×12 px)} or {@code untouched},
- * followed by any step declined and why ({@code untouched; deblur declined: motion blur assessed,
- * but …}); the audit beside the output has the whole record.
+ * followed by any step declined and why ({@code untouched; deblur declined: motion blur assessed at
+ * sharpness …}); the audit beside the output has the whole record.
  */
 final class StepSummary {
 

@@ -238,9 +238,9 @@ final class ClassicalDeblur {
   /**
    * Why "auto" planned nothing for an image it assessed as blurred, or empty where that needs no
    * word (a sharp or enlarged image, or settings other than "auto"). Given no plan, a blurred image
-   * was either above the sharpness gate or handed to the estimator, which found no kernel.
+   * was either not below the sharpness gate or handed to the estimator, which found no kernel.
    *
-   * @param noKernelFound whether the estimator was asked and fitted no square
+   * @param noKernelFound whether the estimator was asked and found no kernel
    */
   static Optional<String> whyNoPlan(
       Assessment a, RestorationSettings.Deblur s, boolean noKernelFound) {
@@ -248,18 +248,21 @@ final class ClassicalDeblur {
       return Optional.empty();
     }
     if (noKernelFound) {
+      int largest = BlindKernelEstimator.largestSide(a.width(), a.height());
       return Optional.of(
-          "no estimate of the camera shake's kernel fitted inside a square of up to "
-              + BlindKernelEstimator.LARGEST_SIDE
-              + " px");
+          largest == 0
+              ? "the image is too small to estimate the camera shake's kernel from"
+              : "no square up to "
+                  + largest
+                  + " px held an estimate of the camera shake's kernel"
+                  + " clear of its edge");
     }
     boolean blurred = a.blur().type() == BlurType.MOTION || a.blur().type() == BlurType.DEFOCUS;
-    if (blurred && a.sharpness() >= AUTO_MAX_SHARPNESS) {
+    if (blurred && !(a.sharpness() < AUTO_MAX_SHARPNESS)) {
       return Optional.of(
           String.format(
               Locale.ROOT,
-              "%s blur assessed, but sharpness %.4f is above the %s automatic deconvolution acts"
-                  + " under",
+              "%s blur assessed at sharpness %.5f; automatic deconvolution acts only below %s",
               a.blur().type().name().toLowerCase(Locale.ROOT),
               a.sharpness(),
               AUTO_MAX_SHARPNESS));

@@ -5,8 +5,9 @@ package org.refocus.models.pipeline;
  * beside the steps that ran: a reviewer who finds a blurred scan left untouched can tell it was
  * considered, and by which measurement it was refused.
  *
- * @param step deblur, denoise or upscale
- * @param reason a sentence with the figures it rests on, e.g. "motion blur assessed, but sharpness
- *     0.0022 is above the 0.002 automatic deconvolution acts under"
+ * @param step the step declined: today only deblur, whose automatic mode refuses images it assessed
+ *     as blurred on measurements (the sharpness gate, the kernel estimate, its overshoot)
+ * @param reason a sentence with the figures it rests on, e.g. "motion blur assessed at sharpness
+ *     0.00220; automatic deconvolution acts only below 0.002"
  */
 public record DeclinedStep(String step, String reason) {}

@@ -38,9 +38,10 @@ import org.refocus.models.tfjs.TfjsFormatException;
  * Restores one image in the order that works: JPEG deblocking first (deconvolution would sharpen
  * the block edges into the picture), then deblur (so later steps see edges), then a light denoise
  * (deconvolution lifts noise), then enlargement. Each step that runs leaves a {@link StepRecord}; a
- * step that decides not to act leaves none. The same input and settings give the same output, bit
- * for bit, on the same engine; a neural step also needs the same tile size, which it records (a
- * preset's {@code tile} fixes it, else it follows free memory).
+ * step that decides not to act leaves none, except an automatic deblur that declines an image
+ * assessed as blurred, which leaves a {@link DeclinedStep} with its reason. The same input and
+ * settings give the same output, bit for bit, on the same engine; a neural step also needs the same
+ * tile size, which it records (a preset's {@code tile} fixes it, else it follows free memory).
  */
 public final class Pipeline implements AutoCloseable {
 

@@ -33,13 +33,10 @@ public final class BlindKernelEstimator {
    * Named in each step record that deconvolves with an estimate: a change to the method or its
    * constants changes the kernel, so it takes a new version.
    */
-  public static final String VERSION = "l0-salient-edges/1";
+  public static final String VERSION = "l0-salient-edges/2";
 
   /** The squares tried, smallest first: steps of about √2 up to the largest shake handled. */
   static final List<Integer> SIDES = List.of(25, 37, 51, 75, 101);
-
-  /** The largest square tried: a shake whose estimate runs to its edge is left alone. */
-  public static final int LARGEST_SIDE = SIDES.get(SIDES.size() - 1);
 
   /**
    * The least distance in pixels from an estimate's support to its square's edge to accept it: an
@@ -67,6 +64,19 @@ public final class BlindKernelEstimator {
 
   private BlindKernelEstimator() {}
 
+  /**
+   * The largest square tried on an image of this size, or 0 where it is too small for any: a square
+   * needs four times its side of photograph in each direction to be estimated.
+   */
+  public static int largestSide(int width, int height) {
+    int shortSide = Math.min(Math.min(width, height), MAX_CROP_SIDE);
+    int largest = 0;
+    for (int side : SIDES) {
+      largest = shortSide >= 4 * side ? side : largest;
+    }
+    return largest;
+  }
+
   /** The estimate of the first square it fits, or empty where none fits. */
   public static Optional<Estimate> estimate(PlanarImage image) {
     int cropW = Math.min(image.width(), MAX_CROP_SIDE);
@@ -75,8 +85,9 @@ public final class BlindKernelEstimator {
         Luminance.fullRange(
             image.colourRegion(
                 (image.width() - cropW) / 2, (image.height() - cropH) / 2, cropW, cropH));
+    int largest = largestSide(image.width(), image.height());
     for (int side : SIDES) {
-      if (Math.min(cropW, cropH) < 4 * side) {
+      if (side > largest) {
         break;
       }
       try {

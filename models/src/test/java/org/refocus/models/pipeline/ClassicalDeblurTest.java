@@ -210,11 +210,23 @@ class ClassicalDeblurTest {
   void saysWhyAutoLeftAnImageAssessedAsBlurredAlone() {
     assertThat(ClassicalDeblur.whyNoPlan(assessed(0.0022, 1, NO_LINE, WEAK_DISK), AUTO, false))
         .contains(
-            "motion blur assessed, but sharpness 0.0022 is above the 0.002 automatic"
-                + " deconvolution acts under");
+            "motion blur assessed at sharpness 0.00220; automatic deconvolution acts only below"
+                + " 0.002");
+    // the gate itself is not below it
+    assertThat(
+            ClassicalDeblur.whyNoPlan(
+                assessed(0.002, 1, NO_LINE, WEAK_DISK, BlurType.DEFOCUS), AUTO, false))
+        .hasValueSatisfying(r -> assertThat(r).startsWith("defocus blur assessed at sharpness"));
     assertThat(ClassicalDeblur.whyNoPlan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO, true))
         .contains(
-            "no estimate of the camera shake's kernel fitted inside a square of up to 101 px");
+            "no square up to 101 px held an estimate of the camera shake's kernel clear of"
+                + " its edge");
+    // a 300 px photograph is estimated in squares up to 75 px, one under 100 px in none
+    Assessment a = assessed(0.0005, 1, NO_LINE, WEAK_DISK);
+    assertThat(ClassicalDeblur.whyNoPlan(resized(a, 400, 300), AUTO, true))
+        .hasValueSatisfying(r -> assertThat(r).startsWith("no square up to 75 px"));
+    assertThat(ClassicalDeblur.whyNoPlan(resized(a, 90, 300), AUTO, true))
+        .contains("the image is too small to estimate the camera shake's kernel from");
     // a sharp or enlarged image needs no word, nor does a step the settings turned off
     for (BlurType other : new BlurType[] {BlurType.LOW_RESOLUTION, BlurType.SHARP}) {
       assertThat(
@@ -226,6 +238,19 @@ class ClassicalDeblurTest {
             ClassicalDeblur.whyNoPlan(
                 assessed(0.0022, 1, NO_LINE, WEAK_DISK), RestorationSettings.Deblur.OFF, false))
         .isEmpty();
+  }
+
+  private static Assessment resized(Assessment a, int width, int height) {
+    return new Assessment(
+        width,
+        height,
+        a.sharpness(),
+        a.noiseSigma(),
+        a.blockiness(),
+        a.motion(),
+        a.defocus(),
+        a.blur(),
+        a.jpeg());
   }
 
   @Test
