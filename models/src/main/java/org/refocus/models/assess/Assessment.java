@@ -29,6 +29,14 @@ public record Assessment(
     BlurVerdict blur,
     CompressionTrace jpeg) {
 
+  /** The side of the central square whose spectrum the motion and defocus fits were taken on. */
+  public int spectrumSide() {
+    return LogSpectrum.side(width, height, MotionEstimator.ANALYSIS_SIZE);
+  }
+
+  /** The largest such square, which every image with a short side of 512 px or more gets. */
+  public static final int FULL_SPECTRUM_SIDE = MotionEstimator.ANALYSIS_SIZE;
+
   /** Noise σ in 8-bit levels, as people quote it. */
   public double noiseLevels() {
     return noiseSigma * 255;

@@ -26,11 +26,16 @@ final class LogSpectrum {
     this.values = values;
   }
 
+  /** The side of the central square taken from a plane of this size: even, at most maxSize. */
+  static int side(int width, int height, int maxSize) {
+    int side = Math.min(maxSize, Math.min(width, height));
+    return side - side % 2;
+  }
+
   /** The log magnitude spectrum of the central square of at most {@code maxSize} pixels. */
   static LogSpectrum of(GrayPlane plane, int maxSize) {
     OpenCvRuntime.ensureLoaded();
-    int side = Math.min(maxSize, Math.min(plane.width(), plane.height()));
-    side -= side % 2;
+    int side = side(plane.width(), plane.height(), maxSize);
     int x0 = (plane.width() - side) / 2;
     int y0 = (plane.height() - side) / 2;
     double[] window = hann(side);

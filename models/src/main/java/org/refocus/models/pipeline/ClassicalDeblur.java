@@ -287,7 +287,19 @@ final class ClassicalDeblur {
         a.motion().lengthPixels() < AUTO_SHORT_MOTION_LENGTH
             ? AUTO_SHORT_MOTION_STRENGTH
             : AUTO_MOTION_STRENGTH;
-    return a.sharpness() < AUTO_MAX_SHARPNESS && a.motion().strength() >= bar;
+    return a.sharpness() < AUTO_MAX_SHARPNESS && a.motion().strength() >= bar * spectrumScale(a);
+  }
+
+  /**
+   * How much higher a fit's strength reads on this image's spectrum than on the full 512 px square
+   * the bars were calibrated on: a smaller square's projections average fewer samples, and spurious
+   * and true fits alike read stronger, about in inverse proportion to its side. On central crops of
+   * 12 Kodak photographs (2026-12-05), camera shakes' motion fits reached 0.021 at 512 px and 0.054
+   * at 256 px, straight lines' started at 0.039 and 0.093; with the bars unscaled, the straight
+   * line deconvolved 44 of 48 shake-blurred 256 px crops and lowered 27 of them (bench/RESULTS.md).
+   */
+  private static double spectrumScale(Assessment a) {
+    return (double) Assessment.FULL_SPECTRUM_SIDE / a.spectrumSide();
   }
 
   /**
@@ -310,6 +322,6 @@ final class ClassicalDeblur {
     return a.sharpness() < AUTO_MAX_SHARPNESS
         && !isMeasuredStraightMotion(a)
         && d.radiusPixels() <= AUTO_MAX_DEFOCUS_RADIUS
-        && d.strength() >= AUTO_DEFOCUS_STRENGTH_PER_PIXEL * d.radiusPixels();
+        && d.strength() >= AUTO_DEFOCUS_STRENGTH_PER_PIXEL * d.radiusPixels() * spectrumScale(a);
   }
 }

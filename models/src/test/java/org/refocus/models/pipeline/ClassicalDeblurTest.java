@@ -240,6 +240,24 @@ class ClassicalDeblurTest {
         .isEmpty();
   }
 
+  /**
+   * A fit reads stronger on a smaller spectrum square, so the bars rise with it: a strength that is
+   * a clear line on a 768×512 photograph (a 512 px square) is not one on a 256 px image.
+   */
+  @Test
+  void autoAsksAStrongerFitOfASmallerImage() {
+    var line = new MotionEstimate(30, 20, 0.05);
+    Assessment full = assessed(0.0005, 1, line, WEAK_DISK);
+    assertThat(ClassicalDeblur.plan(full, AUTO, NO_SHAKE))
+        .hasValueSatisfying(
+            p -> assertThat(p.parameters()).containsEntry("psf", "motion (measured)"));
+    assertThat(ClassicalDeblur.plan(resized(full, 256, 256), AUTO, NO_SHAKE)).isEmpty();
+    // the disk's bar rises alike: 0.02 clears 5 px × 0.0022 at 512 px, not twice that at 256
+    Assessment disk = assessed(0.0005, 1, NO_LINE, CLEAR_DISK);
+    assertThat(ClassicalDeblur.plan(disk, AUTO, NO_SHAKE)).isPresent();
+    assertThat(ClassicalDeblur.plan(resized(disk, 256, 300), AUTO, NO_SHAKE)).isEmpty();
+  }
+
   private static Assessment resized(Assessment a, int width, int height) {
     return new Assessment(
         width,
