@@ -65,6 +65,9 @@ final class ClassicalDeblur {
   /** The largest radius "auto" deconvolves: calibrated on disks up to 8 px, with a margin. */
   static final double AUTO_MAX_DEFOCUS_RADIUS = 10;
 
+  /** See {@link #spectrumScale}. */
+  static final double SPECTRUM_SCALE_POWER = 0.75;
+
   /**
    * The hyper-Laplacian prior's weight per level of measured noise σ, from {@link
    * #PRIOR_NOISE_FLOOR_LEVELS} up. Measured on four Kodak photographs behind straight motion of 15
@@ -293,13 +296,17 @@ final class ClassicalDeblur {
   /**
    * How much higher a fit's strength reads on this image's spectrum than on the full 512 px square
    * the bars were calibrated on: a smaller square's projections average fewer samples, and spurious
-   * and true fits alike read stronger, about in inverse proportion to its side. On central crops of
-   * 12 Kodak photographs (2026-12-05), camera shakes' motion fits reached 0.021 at 512 px and 0.054
-   * at 256 px, straight lines' started at 0.039 and 0.093; with the bars unscaled, the straight
-   * line deconvolved 44 of 48 shake-blurred 256 px crops and lowered 27 of them (bench/RESULTS.md).
+   * and true fits alike read stronger. On central crops of 12 Kodak photographs (2026-12-05) camera
+   * shakes' motion fits reached 0.021 at 512 px and 0.054 at 256 px, straight lines' started at
+   * 0.039 and 0.093; with the bars unscaled, the straight line deconvolved 44 of 48 shake-blurred
+   * 256 px crops and lowered 27 of them. The bars grow as the side's ratio to the power 3/4: at
+   * least 0.63 keeps those shakes under the line's bar at 256 px, at most 0.97 keeps the sample
+   * collection's real camera shake (clock_motion.png, 400×300, a 35 px line at 0.059, cleanly
+   * deconvolved as one) over it (bench/RESULTS.md).
    */
   private static double spectrumScale(Assessment a) {
-    return (double) Assessment.FULL_SPECTRUM_SIDE / a.spectrumSide();
+    return Math.pow(
+        (double) Assessment.FULL_SPECTRUM_SIDE / a.spectrumSide(), SPECTRUM_SCALE_POWER);
   }
 
   /**
