@@ -178,6 +178,7 @@ final class ClassicalDeblur {
           parameters.put("estimator", BlindKernelEstimator.VERSION);
           parameters.put("kernelSide", e.side());
           parameters.put("kernelMargin", e.margin());
+          parameters.put("kernelCut", e.cut());
           int[] extent = psf.supportExtent();
           parameters.put("extent", extent[0] + "×" + extent[1]);
         } else {
@@ -258,7 +259,7 @@ final class ClassicalDeblur {
               : "no square up to "
                   + largest
                   + " px held an estimate of the camera shake's kernel"
-                  + " clear of its edge");
+                  + " clear of its edge, even with its faint tails cut");
     }
     boolean blurred = a.blur().type() == BlurType.MOTION || a.blur().type() == BlurType.DEFOCUS;
     if (blurred && !(a.sharpness() < AUTO_MAX_SHARPNESS)) {

@@ -70,6 +70,21 @@ final class KernelGrid {
     return normalised(out);
   }
 
+  /** The share of the weight in values at least {@code fraction} of the peak. */
+  double shareAtLeast(double fraction) {
+    double peak = 0;
+    double total = 0;
+    for (double w : weights) {
+      peak = Math.max(peak, w);
+      total += Math.max(w, 0);
+    }
+    double kept = 0;
+    for (double w : weights) {
+      kept += w > 0 && w >= fraction * peak ? w : 0;
+    }
+    return kept / total;
+  }
+
   /**
    * Eight-connected parts of the support holding under {@code share} of a normalised kernel's
    * weight removed: a blur path is one connected stroke, isolated specks are noise the solve

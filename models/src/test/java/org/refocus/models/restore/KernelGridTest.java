@@ -29,6 +29,16 @@ class KernelGridTest {
   }
 
   @Test
+  void shareAtLeastCountsTheWeightAThresholdWouldKeep() {
+    // peak 0.4, a fifth of it 0.08: 0.4 + 0.3 + 0.1 kept of 0.4 + 0.3 + 0.1 + 0.07 + 0.05
+    KernelGrid k = grid(new double[][] {{0.4, 0.3, 0.1}, {0.07, 0.05, 0}, {0, 0, -0.2}});
+
+    assertThat(k.shareAtLeast(0.2)).isCloseTo(0.8 / 0.92, within(1e-12));
+    assertThat(k.shareAtLeast(0)).isCloseTo(1, within(1e-12));
+    assertThat(k.shareAtLeast(1)).isCloseTo(0.4 / 0.92, within(1e-12));
+  }
+
+  @Test
   void cutOfAKernelWithNoPositiveWeightSaysSo() {
     KernelGrid k = grid(new double[][] {{0, 0, 0}, {0, -1, 0}, {0, 0, 0}});
 
