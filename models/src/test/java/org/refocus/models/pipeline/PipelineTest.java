@@ -209,6 +209,29 @@ class PipelineTest {
         .isGreaterThan(QualityMetrics.psnr(sharp, blurred, shake.radius()) + 1);
   }
 
+  /**
+   * A real camera-shaken photograph of a page (OpenCV's sample; no ground truth): every square's
+   * estimate touches its edge, and only the fallback's cut of its faint tails gives the kernel that
+   * makes the lines legible (bench/RESULTS.md). The preset declined it before.
+   */
+  @Test
+  void theConservativePresetDeblursARealCameraShakenPage() throws Exception {
+    PlanarImage page =
+        decoder.decode(SharedData.path("opencv_motion_blur_samples", "text_motion.png")).pixels();
+
+    PipelineResult result = pipeline.run(page, Presets.load(Presets.DEFAULT));
+
+    assertThat(result.declined()).isEmpty();
+    assertThat(result.steps())
+        .filteredOn(s -> s.step().equals("deblur"))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.parameters())
+                    .containsEntry("psf", ClassicalDeblur.ESTIMATED_SHAKE)
+                    .containsEntry("kernelCut", BlindKernelEstimator.TAIL_CUT));
+  }
+
   @Test
   void theConservativePresetDeblursClearStraightMotionAndRaisesPsnr() throws Exception {
     RestorationSettings conservative = Presets.load(Presets.DEFAULT);
