@@ -258,8 +258,10 @@ final class ClassicalDeblur {
               ? "the image is too small to estimate the camera shake's kernel from"
               : "no square up to "
                   + largest
-                  + " px held an estimate of the camera shake's kernel"
-                  + " clear of its edge, even with its faint tails cut");
+                  + " px held an estimate of the camera shake's kernel clear of its edge"
+                  + (BlindKernelEstimator.cutsFaintTails(a.width(), a.height())
+                      ? ", even with its faint tails cut"
+                      : ""));
     }
     boolean blurred = a.blur().type() == BlurType.MOTION || a.blur().type() == BlurType.DEFOCUS;
     if (blurred && !(a.sharpness() < AUTO_MAX_SHARPNESS)) {
