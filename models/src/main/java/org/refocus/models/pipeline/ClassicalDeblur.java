@@ -69,6 +69,17 @@ final class ClassicalDeblur {
   static final double SPECTRUM_SCALE_POWER = 0.75;
 
   /**
+   * The disk's bar grows faster on a smaller square than the lines' (see {@link #spectrumScale}):
+   * the ring fit's strength per pixel of radius read, at the most, 0.0047 for camera shakes and at
+   * least 0.0083 for disks of 2.5–8 px on 256 px central crops of the Kodak photographs, 0.0097 and
+   * 0.0147 at 160 px, 0.0131 and 0.0206 at 128 px (but for one disk at 0.0118), against 0.0016 and
+   * 0.0030 on the full 512 px square: with the lines' power ¾ the shakes passed for disks from 256
+   * px down and lost up to 2.3 dB. At least 1.29 keeps the shakes under the bar at 128 and 160 px,
+   * at most 1.61 keeps those disks over it; 1.45 lies between (bench/RESULTS.md).
+   */
+  static final double DISK_SPECTRUM_SCALE_POWER = 1.45;
+
+  /**
    * The hyper-Laplacian prior's weight per level of measured noise σ, from {@link
    * #PRIOR_NOISE_FLOOR_LEVELS} up. Measured on four Kodak photographs behind straight motion of 15
    * and 25 px and disks of 4 and 6.5 px with the true PSF, at 0, 1 and 3 levels of added noise
@@ -293,7 +304,8 @@ final class ClassicalDeblur {
         a.motion().lengthPixels() < AUTO_SHORT_MOTION_LENGTH
             ? AUTO_SHORT_MOTION_STRENGTH
             : AUTO_MOTION_STRENGTH;
-    return a.sharpness() < AUTO_MAX_SHARPNESS && a.motion().strength() >= bar * spectrumScale(a);
+    return a.sharpness() < AUTO_MAX_SHARPNESS
+        && a.motion().strength() >= bar * spectrumScale(a, SPECTRUM_SCALE_POWER);
   }
 
   /**
@@ -302,14 +314,14 @@ final class ClassicalDeblur {
    * and true fits alike read stronger. On central crops of 12 Kodak photographs (2026-12-05) camera
    * shakes' motion fits reached 0.021 at 512 px and 0.054 at 256 px, straight lines' started at
    * 0.039 and 0.093; with the bars unscaled, the straight line deconvolved 44 of 48 shake-blurred
-   * 256 px crops and lowered 27 of them. The bars grow as the side's ratio to the power 3/4: at
-   * least 0.63 keeps those shakes under the line's bar at 256 px, at most 0.97 keeps the sample
+   * 256 px crops and lowered 27 of them. The lines' bars grow as the side's ratio to the power 3/4:
+   * at least 0.63 keeps those shakes under the line's bar at 256 px, at most 0.97 keeps the sample
    * collection's real camera shake (clock_motion.png, 400×300, a 35 px line at 0.059, cleanly
-   * deconvolved as one) over it (bench/RESULTS.md).
+   * deconvolved as one) over it (bench/RESULTS.md). The disk's grows faster ({@link
+   * #DISK_SPECTRUM_SCALE_POWER}).
    */
-  private static double spectrumScale(Assessment a) {
-    return Math.pow(
-        (double) Assessment.FULL_SPECTRUM_SIDE / a.spectrumSide(), SPECTRUM_SCALE_POWER);
+  private static double spectrumScale(Assessment a, double power) {
+    return Math.pow((double) Assessment.FULL_SPECTRUM_SIDE / a.spectrumSide(), power);
   }
 
   /**
@@ -332,6 +344,9 @@ final class ClassicalDeblur {
     return a.sharpness() < AUTO_MAX_SHARPNESS
         && !isMeasuredStraightMotion(a)
         && d.radiusPixels() <= AUTO_MAX_DEFOCUS_RADIUS
-        && d.strength() >= AUTO_DEFOCUS_STRENGTH_PER_PIXEL * d.radiusPixels() * spectrumScale(a);
+        && d.strength()
+            >= AUTO_DEFOCUS_STRENGTH_PER_PIXEL
+                * d.radiusPixels()
+                * spectrumScale(a, DISK_SPECTRUM_SCALE_POWER);
   }
 }

@@ -262,10 +262,15 @@ class ClassicalDeblurTest {
             p -> assertThat(p.parameters()).containsEntry("psf", "motion (measured)"));
     // 0.035 × 2^¾ = 0.059 at 256 px
     assertThat(ClassicalDeblur.plan(resized(full, 256, 256), AUTO, NO_SHAKE)).isEmpty();
-    // the disk's bar rises alike: 0.02 clears 5 px × 0.0022 at 512 px, not 4^¾ times that at 128
+    // the disk's bar rises faster: 0.02 clears 5 px × 0.0022 at 512 px, not 2^1.45 times that
+    // (0.030) at 256 px, which 2^¾ times (0.019) it would
     Assessment disk = assessed(0.0005, 1, NO_LINE, CLEAR_DISK);
     assertThat(ClassicalDeblur.plan(disk, AUTO, NO_SHAKE)).isPresent();
-    assertThat(ClassicalDeblur.plan(resized(disk, 128, 300), AUTO, NO_SHAKE)).isEmpty();
+    assertThat(ClassicalDeblur.plan(resized(disk, 256, 300), AUTO, NO_SHAKE)).isEmpty();
+    Assessment clearer = assessed(0.0005, 1, NO_LINE, new DefocusEstimate(5, 0.035));
+    assertThat(ClassicalDeblur.plan(resized(clearer, 256, 300), AUTO, NO_SHAKE))
+        .hasValueSatisfying(
+            p -> assertThat(p.parameters()).containsEntry("psf", "disk (measured)"));
   }
 
   private static Assessment resized(Assessment a, int width, int height) {
