@@ -271,7 +271,7 @@ final class ClassicalDeblur {
                   + largest
                   + " px held an estimate of the camera shake's kernel clear of its edge"
                   + (BlindKernelEstimator.cutsFaintTails(a.width(), a.height())
-                      ? ", even with its faint tails cut"
+                      ? ", nor one whose faint tails could be cut"
                       : ""));
     }
     boolean blurred = a.blur().type() == BlurType.MOTION || a.blur().type() == BlurType.DEFOCUS;

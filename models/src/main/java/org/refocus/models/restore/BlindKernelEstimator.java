@@ -28,7 +28,8 @@ import org.refocus.models.quality.Luminance;
  * and keeps the first whose estimate stays clear of the square's edge: an estimate that touches it
  * was cut short; a square far larger than the blur lets noise spread the kernel. Where none does,
  * on an image large enough for a large shake's square, it takes the first that does once its faint
- * tails are cut ({@link #TAIL_CUT}).
+ * tails are cut ({@link #TAIL_CUT}), if the cut leaves most of its weight ({@link
+ * #TAIL_CUT_LEAST_KEPT}).
  */
 public final class BlindKernelEstimator {
 
@@ -56,8 +57,8 @@ public final class BlindKernelEstimator {
    * its peak (the solve's own cut is {@link KernelFit#CUT}) and pruned, smallest square first. The
    * large shakes behind KAIR's k_large_1 and k_large_2 (53×51 and 64×56 px) touch the edge of every
    * square only in faint speckle: cut at 15–30% of their peak, kodim17's 51 px estimate and
-   * kodim24's 75 px one clear it by 1–2 px and gain +3.5 and +1.8 dB (at 10% neither clears it at
-   * 51 or 75 px). Cutting every estimate as hard loses on the small shakes, whose own tails carry
+   * kodim24's 75 px one clear it by 1–2 px and gain +3.5 and +1.8 dB (at 10% neither of those two
+   * clears it). Cutting every estimate as hard loses on the small shakes, whose own tails carry
    * their shape (kodim01 behind k09: +5.0 dB at 5%, +1.7 at 20%; kodim02 behind k10: +4.4 and
    * −0.1), so the harder cut is only the fallback ({@code bench/RESULTS.md}).
    */
@@ -75,12 +76,15 @@ public final class BlindKernelEstimator {
   static final double TAIL_CUT_LEAST_KEPT = 0.8;
 
   /**
-   * …and only on an image that allows squares of this side: the tails it cuts are a large shake's,
-   * in the 51 and 75 px squares it was measured on. On 128–160 px crops of Kodak photographs behind
-   * KAIR's k09–k12, which allow squares of 25 and 37 px, the three estimates it took from those
-   * lost 0.35–1.36 dB; on 256 px crops the one it took gained 0.10; on 384 px crops it took none.
+   * …and only on an image that allows squares of this side (a short side of 300 px or more), where
+   * it may then take any square's estimate. On 128–160 px crops of Kodak photographs behind KAIR's
+   * k09–k12, which allow squares of 25 and 37 px only, the three estimates it took lost 0.35–1.36
+   * dB, estimated as they were on few edges; on 256 px crops the one it took gained 0.10, on 384 px
+   * crops it took none. On larger images it was measured on the Kodak photographs (51 and 75 px
+   * squares) and on OpenCV's camera-shaken page, 588×365, whose 37 px estimate it takes ({@code
+   * bench/RESULTS.md}).
    */
-  static final int TAIL_CUT_LEAST_LARGEST_SIDE = 75;
+  static final int TAIL_CUT_LEAST_SQUARE_ALLOWED = 75;
 
   /** The centre crop estimated on: a shake is the same over the frame, and time grows with area. */
   static final int MAX_CROP_SIDE = 1024;
@@ -117,7 +121,7 @@ public final class BlindKernelEstimator {
 
   /** Whether an image of this size gets the fallback that cuts faint tails ({@link #TAIL_CUT}). */
   public static boolean cutsFaintTails(int width, int height) {
-    return largestSide(width, height) >= TAIL_CUT_LEAST_LARGEST_SIDE;
+    return largestSide(width, height) >= TAIL_CUT_LEAST_SQUARE_ALLOWED;
   }
 
   /**
@@ -132,7 +136,7 @@ public final class BlindKernelEstimator {
             image.colourRegion(
                 (image.width() - cropW) / 2, (image.height() - cropH) / 2, cropW, cropH));
     int largest = largestSide(image.width(), image.height());
-    List<KernelGrid> cutShort = new ArrayList<>();
+    List<KernelGrid> touchingEdge = new ArrayList<>();
     for (int side : SIDES) {
       if (side > largest) {
         break;
@@ -142,22 +146,22 @@ public final class BlindKernelEstimator {
         if (k.margin() >= FIT_MARGIN) {
           return Optional.of(estimateOf(k, KernelFit.CUT));
         }
-        cutShort.add(k);
+        touchingEdge.add(k);
       } catch (KernelGrid.NoBlurFound e) {
         // no kernel at this size; a larger square may hold one
       }
     }
     return cutsFaintTails(image.width(), image.height())
-        ? withFaintTailsCut(cutShort)
+        ? withFaintTailsCut(touchingEdge)
         : Optional.empty();
   }
 
   /**
    * The first of the estimates that touched their square's edge that clears it once cut at {@link
-   * #TAIL_CUT}, where the cut keeps {@link #TAIL_CUT_LEAST_KEPT} of its weight.
+   * #TAIL_CUT}, where the cut keeps at least {@link #TAIL_CUT_LEAST_KEPT} of its weight.
    */
-  private static Optional<Estimate> withFaintTailsCut(List<KernelGrid> cutShort) {
-    for (KernelGrid k : cutShort) {
+  static Optional<Estimate> withFaintTailsCut(List<KernelGrid> touchingEdge) {
+    for (KernelGrid k : touchingEdge) {
       if (k.shareAtLeast(TAIL_CUT) < TAIL_CUT_LEAST_KEPT) {
         continue;
       }

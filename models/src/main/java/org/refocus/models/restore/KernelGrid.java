@@ -58,31 +58,39 @@ final class KernelGrid {
    * to sum one. Throws {@link NoBlurFound} when nothing positive is left: the solve found no blur.
    */
   KernelGrid cutBelow(double fraction) {
-    double peak = 0;
-    for (double w : weights) {
-      peak = Math.max(peak, w);
-    }
+    double floor = fraction * peak();
     double[] out = new double[weights.length];
-    double floor = fraction * peak;
     for (int i = 0; i < out.length; i++) {
-      out[i] = weights[i] >= floor && weights[i] > 0 ? weights[i] : 0;
+      out[i] = survives(weights[i], floor) ? weights[i] : 0;
     }
     return normalised(out);
   }
 
-  /** The share of the weight in values at least {@code fraction} of the peak. */
+  /**
+   * The share of the positive weight that {@link #cutBelow} at {@code fraction} keeps; 0 where
+   * there is none.
+   */
   double shareAtLeast(double fraction) {
-    double peak = 0;
+    double floor = fraction * peak();
     double total = 0;
-    for (double w : weights) {
-      peak = Math.max(peak, w);
-      total += Math.max(w, 0);
-    }
     double kept = 0;
     for (double w : weights) {
-      kept += w > 0 && w >= fraction * peak ? w : 0;
+      total += Math.max(w, 0);
+      kept += survives(w, floor) ? w : 0;
     }
-    return kept / total;
+    return total > 0 ? kept / total : 0;
+  }
+
+  private double peak() {
+    double peak = 0;
+    for (double w : weights) {
+      peak = Math.max(peak, w);
+    }
+    return peak;
+  }
+
+  private static boolean survives(double weight, double floor) {
+    return weight > 0 && weight >= floor;
   }
 
   /**

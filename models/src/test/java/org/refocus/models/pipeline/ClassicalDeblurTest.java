@@ -222,14 +222,14 @@ class ClassicalDeblurTest {
     assertThat(ClassicalDeblur.whyNoPlan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO, true))
         .contains(
             "no square up to 101 px held an estimate of the camera shake's kernel clear of"
-                + " its edge, even with its faint tails cut");
+                + " its edge, nor one whose faint tails could be cut");
     // a 300 px photograph is estimated in squares up to 75 px, one under 100 px in none; the
     // faint tails are cut from 300 px up
     Assessment a = assessed(0.0005, 1, NO_LINE, WEAK_DISK);
     assertThat(ClassicalDeblur.whyNoPlan(resized(a, 400, 300), AUTO, true))
         .contains(
             "no square up to 75 px held an estimate of the camera shake's kernel clear of its"
-                + " edge, even with its faint tails cut");
+                + " edge, nor one whose faint tails could be cut");
     assertThat(ClassicalDeblur.whyNoPlan(resized(a, 400, 299), AUTO, true))
         .contains(
             "no square up to 51 px held an estimate of the camera shake's kernel clear of its"

@@ -2,6 +2,7 @@ package org.refocus.models.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.refocus.models.SharedData;
@@ -125,6 +126,47 @@ class BlindKernelEstimatorTest {
 
     assertThat(BlindKernelEstimator.cutsFaintTails(128, 128)).isFalse();
     assertThat(BlindKernelEstimator.estimate(crop)).isEmpty();
+  }
+
+  /**
+   * A 25 px square's estimate: a 9 px stroke through the centre at weight 1, and a trail at {@code
+   * trail} from its right end to the square's edge, one pixel high and {@code rows} high.
+   */
+  private static KernelGrid strokeWithTrail(double trail, int rows) {
+    int side = 25;
+    double[] w = new double[side * side];
+    for (int x = 8; x <= 16; x++) {
+      w[12 * side + x] = 1;
+    }
+    for (int y = 12; y < 12 + rows; y++) {
+      for (int x = 17; x < side; x++) {
+        w[y * side + x] = trail;
+      }
+    }
+    return new KernelGrid(side, w);
+  }
+
+  @Test
+  void cutsAFaintTrailButNotWeightTheKernelCannotSpare() {
+    // a trail at a tenth of the peak holds 0.8 of 9.8: cut, the stroke stands clear of the edge
+    KernelGrid faint = strokeWithTrail(0.1, 1);
+    assertThat(faint.margin()).isZero();
+
+    assertThat(BlindKernelEstimator.withFaintTailsCut(List.of(faint)))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.cut()).isEqualTo(BlindKernelEstimator.TAIL_CUT);
+              assertThat(e.side()).isEqualTo(25);
+              assertThat(e.psf().supportExtent()).containsExactly(9, 1);
+            });
+    // a trail at 0.15 of the peak, eight rows high, holds 9.6 of 18.6: the cut would clear the
+    // edge, but by taking half the weight, not tails
+    KernelGrid heavy = strokeWithTrail(0.15, 8);
+    assertThat(heavy.shareAtLeast(BlindKernelEstimator.TAIL_CUT))
+        .isLessThan(BlindKernelEstimator.TAIL_CUT_LEAST_KEPT);
+    assertThat(BlindKernelEstimator.withFaintTailsCut(List.of(heavy))).isEmpty();
+    // the first that qualifies is taken
+    assertThat(BlindKernelEstimator.withFaintTailsCut(List.of(heavy, faint))).isPresent();
   }
 
   @Test

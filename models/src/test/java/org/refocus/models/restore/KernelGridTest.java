@@ -36,6 +36,8 @@ class KernelGridTest {
     assertThat(k.shareAtLeast(0.2)).isCloseTo(0.8 / 0.92, within(1e-12));
     assertThat(k.shareAtLeast(0)).isCloseTo(1, within(1e-12));
     assertThat(k.shareAtLeast(1)).isCloseTo(0.4 / 0.92, within(1e-12));
+    // no positive weight: nothing to keep, not NaN
+    assertThat(grid(new double[][] {{0, 0, 0}, {0, -1, 0}, {0, 0, 0}}).shareAtLeast(0.2)).isZero();
   }
 
   @Test
