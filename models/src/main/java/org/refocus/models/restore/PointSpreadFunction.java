@@ -154,6 +154,65 @@ public final class PointSpreadFunction {
     return new int[] {maxX - minX + 1, maxY - minY + 1};
   }
 
+  /**
+   * The root-mean-square distance of its weight from its centroid, in pixels: how far the blur
+   * spreads a point, counting weight rather than extent (a straight line of length L reads L/√12, a
+   * disk of radius r reads r/√2).
+   */
+  public double gyrationRadius() {
+    double cx = 0;
+    double cy = 0;
+    for (int dy = -radius; dy <= radius; dy++) {
+      for (int dx = -radius; dx <= radius; dx++) {
+        cx += dx * at(dx, dy);
+        cy += dy * at(dx, dy);
+      }
+    }
+    double spread = 0;
+    for (int dy = -radius; dy <= radius; dy++) {
+      for (int dx = -radius; dx <= radius; dx++) {
+        spread += at(dx, dy) * ((dx - cx) * (dx - cx) + (dy - cy) * (dy - cy));
+      }
+    }
+    return Math.sqrt(spread);
+  }
+
+  /**
+   * How alike two kernels are whatever their placement: the largest normalised correlation of their
+   * weights over translations of up to {@code maxShift} pixels, 1 for the same shape, toward 0 for
+   * shapes that share no pixel. Two estimates of one blur may sit a pixel or two apart, since each
+   * is centred on its own centroid and their faint tails differ.
+   */
+  public double agreement(PointSpreadFunction other, int maxShift) {
+    double self = 0;
+    for (double w : weights) {
+      self += w * w;
+    }
+    double theirs = 0;
+    for (double w : other.weights) {
+      theirs += w * w;
+    }
+    double best = 0;
+    for (int sy = -maxShift; sy <= maxShift; sy++) {
+      for (int sx = -maxShift; sx <= maxShift; sx++) {
+        best = Math.max(best, correlation(other, sx, sy));
+      }
+    }
+    return best / Math.sqrt(self * theirs);
+  }
+
+  /** Σ this(x, y) · other(x + sx, y + sy) over the offsets both hold. */
+  private double correlation(PointSpreadFunction other, int sx, int sy) {
+    int r = other.radius;
+    double sum = 0;
+    for (int dy = Math.max(-radius, -r - sy); dy <= Math.min(radius, r - sy); dy++) {
+      for (int dx = Math.max(-radius, -r - sx); dx <= Math.min(radius, r - sx); dx++) {
+        sum += at(dx, dy) * other.at(dx + sx, dy + sy);
+      }
+    }
+    return sum;
+  }
+
   /** Weight at offset (dx, dy) from the centre, each in −radius..radius. */
   public double at(int dx, int dy) {
     return weights[(dy + radius) * size() + dx + radius];

@@ -102,4 +102,60 @@ class PointSpreadFunctionTest {
     assertThat(PointSpreadFunction.of(k).supportExtent()).containsExactly(4, 4);
     assertThat(PointSpreadFunction.motion(10, 0).supportExtent()).containsExactly(11, 1);
   }
+
+  @Test
+  void gyrationRadiusIsTheSpreadOfTheWeightAboutItsCentroid() {
+    double[][] k = new double[5][5];
+    k[2][0] = 1; // two points 4 px apart: each 2 px from the centroid
+    k[2][4] = 1;
+    double[][] offCentre = new double[5][5];
+    offCentre[0][0] = 3; // centroid (−1.5, −2): the points lie 0.5 and 1.5 px from it
+    offCentre[0][2] = 1;
+
+    assertThat(PointSpreadFunction.of(new double[][] {{1}}).gyrationRadius()).isZero();
+    assertThat(PointSpreadFunction.of(k).gyrationRadius()).isCloseTo(2, within(1e-12));
+    assertThat(PointSpreadFunction.of(offCentre).gyrationRadius())
+        .isCloseTo(Math.sqrt(0.75 * 0.25 + 0.25 * 2.25), within(1e-12));
+    // a drawn line and disk against the continuous shapes': L/√12 and r/√2, with a pixel's blur
+    assertThat(PointSpreadFunction.motion(21, 30).gyrationRadius())
+        .isCloseTo(21 / Math.sqrt(12), within(0.15));
+    assertThat(PointSpreadFunction.disk(6).gyrationRadius())
+        .isCloseTo(6 / Math.sqrt(2), within(0.1));
+  }
+
+  @Test
+  void agreementIsOneForTheSameShapeAnywhereWithinTheShiftAllowed() {
+    PointSpreadFunction line = PointSpreadFunction.motion(15, 30);
+    double[][] moved = new double[31][31];
+    for (int dy = -line.radius(); dy <= line.radius(); dy++) {
+      for (int dx = -line.radius(); dx <= line.radius(); dx++) {
+        moved[15 + dy + 1][15 + dx - 2] = line.at(dx, dy);
+      }
+    }
+    PointSpreadFunction shifted = PointSpreadFunction.of(moved);
+
+    assertThat(line.agreement(line, 0)).isCloseTo(1, within(1e-12));
+    assertThat(line.agreement(shifted, 2)).isCloseTo(1, within(1e-12));
+    assertThat(shifted.agreement(line, 2)).isCloseTo(1, within(1e-12));
+    assertThat(line.agreement(shifted, 1)).isLessThan(0.9);
+    assertThat(line.agreement(PointSpreadFunction.motion(15, 120), 4)).isLessThan(0.3);
+  }
+
+  @Test
+  void agreementIsTheNormalisedCorrelationOfTheWeights() {
+    // a point against a pair of points holding half the weight each: 0.5 / √(1 · 0.5)
+    double[][] pair = new double[3][3];
+    pair[1][1] = 1;
+    pair[1][2] = 1;
+    PointSpreadFunction point = PointSpreadFunction.of(new double[][] {{1}});
+
+    assertThat(point.agreement(PointSpreadFunction.of(pair), 0))
+        .isCloseTo(Math.sqrt(0.5), within(1e-12));
+    assertThat(PointSpreadFunction.of(pair).agreement(point, 1))
+        .isCloseTo(Math.sqrt(0.5), within(1e-12));
+    // apart by more than the shift allowed, nothing in common
+    double[][] far = new double[11][11];
+    far[5][10] = 1;
+    assertThat(point.agreement(PointSpreadFunction.of(far), 4)).isZero();
+  }
 }
