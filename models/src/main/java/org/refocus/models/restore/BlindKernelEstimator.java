@@ -86,6 +86,12 @@ public final class BlindKernelEstimator {
    */
   static final int TAIL_CUT_LEAST_SQUARE_ALLOWED = 75;
 
+  /**
+   * The translation in pixels over which two estimates are compared: each is centred on its own
+   * centroid, which faint tails move by a pixel or two.
+   */
+  static final int AGREEMENT_SHIFT = 4;
+
   /** The centre crop estimated on: a shake is the same over the frame, and time grows with area. */
   static final int MAX_CROP_SIDE = 1024;
 
@@ -154,6 +160,34 @@ public final class BlindKernelEstimator {
     return cutsFaintTails(image.width(), image.height())
         ? withFaintTailsCut(touchingEdge)
         : Optional.empty();
+  }
+
+  /**
+   * How closely the two halves of the image, split across its longer side, reproduce this kernel:
+   * the lesser agreement of their own estimates with it ({@link PointSpreadFunction#agreement}), 0
+   * where a half yields none. A camera shake blurs the whole frame alike; a kernel fitted to the
+   * content of a sharp photograph (a brick wall's courses, say) is not found again in each half.
+   */
+  public static double halvesAgreement(PlanarImage image, PointSpreadFunction kernel) {
+    int w = image.width();
+    int h = image.height();
+    List<PlanarImage> halves =
+        w >= h
+            ? List.of(
+                image.colourRegion(0, 0, w / 2, h), image.colourRegion(w - w / 2, 0, w / 2, h))
+            : List.of(
+                image.colourRegion(0, 0, w, h / 2), image.colourRegion(0, h - h / 2, w, h / 2));
+    double least = 1;
+    for (PlanarImage half : halves) {
+      least =
+          Math.min(
+              least,
+              estimate(half).map(e -> e.psf().agreement(kernel, AGREEMENT_SHIFT)).orElse(0.0));
+      if (least == 0) {
+        break;
+      }
+    }
+    return least;
   }
 
   /**
