@@ -6,8 +6,9 @@ package org.refocus.models.pipeline;
  * considered, and by which measurement it was refused.
  *
  * @param step the step declined: today only deblur, whose automatic mode refuses images it assessed
- *     as blurred on measurements (the sharpness gate, the kernel estimate, its overshoot)
+ *     as blurred on measurements (the sharpness gate, the kernel estimate, its spread and the
+ *     halves' agreement where the image is borderline, its overshoot)
  * @param reason a sentence with the figures it rests on, e.g. "motion blur assessed at sharpness
- *     0.00220; automatic deconvolution acts only below 0.002"
+ *     0.00550; automatic deconvolution acts only below 0.005"
  */
 public record DeclinedStep(String step, String reason) {}

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.refocus.models.assess.Assessment;
@@ -26,7 +25,6 @@ import org.refocus.models.neural.NeuralModels;
 import org.refocus.models.neural.NeuralRestorer;
 import org.refocus.models.neural.NeuralUpscaler;
 import org.refocus.models.neural.Tiling;
-import org.refocus.models.restore.BlindKernelEstimator;
 import org.refocus.models.restore.HyperLaplacianDeconvolution;
 import org.refocus.models.restore.JpegDeblocker;
 import org.refocus.models.restore.LanczosUpscaler;
@@ -169,22 +167,14 @@ public final class Pipeline implements AutoCloseable {
     }
     // the step's time includes estimating the kernel, where that is done: most of it
     long start = System.nanoTime();
-    AtomicBoolean noKernelFound = new AtomicBoolean();
-    Optional<ClassicalDeblur.Plan> plan =
-        ClassicalDeblur.plan(
-            a,
-            s,
-            () -> {
-              Optional<BlindKernelEstimator.Estimate> e = BlindKernelEstimator.estimate(image);
-              noKernelFound.set(e.isEmpty());
-              return e;
-            });
-    if (plan.isEmpty()) {
-      ClassicalDeblur.whyNoPlan(a, s, noKernelFound.get())
-          .ifPresent(reason -> declined.add(new DeclinedStep("deblur", reason)));
+    ClassicalDeblur.Decision decision = ClassicalDeblur.decide(a, s, ShakeEvidence.of(image));
+    if (decision instanceof ClassicalDeblur.Decision.Decline decline) {
+      declined.add(new DeclinedStep("deblur", decline.reason()));
+    }
+    if (!(decision instanceof ClassicalDeblur.Decision.Deconvolve deconvolve)) {
       return image;
     }
-    ClassicalDeblur.Plan p = plan.get();
+    ClassicalDeblur.Plan p = deconvolve.plan();
     PlanarImage out =
         HyperLaplacianDeconvolution.apply(image, p.psf(), p.priorWeight(), p.strength());
     ClassicalDeblur.Outcome outcome = ClassicalDeblur.outcomeOf(p, image, out);

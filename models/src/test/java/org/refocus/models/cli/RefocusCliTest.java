@@ -90,7 +90,9 @@ class RefocusCliTest {
             d -> {
               assertThat(d.get("step").asText()).isEqualTo("deblur");
               assertThat(d.get("reason").asText())
-                  .endsWith("automatic deconvolution acts only below 0.002");
+                  .endsWith(
+                      "too little to tell from the photograph's own detail (at least 3.0 px"
+                          + " asked there)");
             });
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.refocus.models.assess.Assessment;
 import org.refocus.models.assess.BlurType;
@@ -19,8 +19,58 @@ import org.refocus.models.restore.PointSpreadFunction;
 /** The classical deblur's decision, on assessments written out by hand. */
 class ClassicalDeblurTest {
 
+  /** What the estimator would find: this estimate, or none, and each half's agreement with it. */
+  private static ShakeEvidence shake(
+      Optional<BlindKernelEstimator.Estimate> estimate, double halvesAgreement) {
+    return new ShakeEvidence() {
+      @Override
+      public Optional<BlindKernelEstimator.Estimate> estimate() {
+        return estimate;
+      }
+
+      @Override
+      public double halvesAgreement(PointSpreadFunction kernel) {
+        assertThat(kernel).isSameAs(estimate.orElseThrow().psf());
+        return halvesAgreement;
+      }
+    };
+  }
+
+  private static ShakeEvidence found(BlindKernelEstimator.Estimate estimate) {
+    return shake(Optional.of(estimate), 1);
+  }
+
+  /** Evidence that finds this estimate and must not be asked for the halves'. */
+  private static ShakeEvidence halvesMustNotRun(BlindKernelEstimator.Estimate estimate) {
+    return new ShakeEvidence() {
+      @Override
+      public Optional<BlindKernelEstimator.Estimate> estimate() {
+        return Optional.of(estimate);
+      }
+
+      @Override
+      public double halvesAgreement(PointSpreadFunction kernel) {
+        throw new AssertionError("the halves were estimated");
+      }
+    };
+  }
+
   /** The estimator where it finds no kernel that fits. */
-  private static final Supplier<Optional<BlindKernelEstimator.Estimate>> NO_SHAKE = Optional::empty;
+  private static final ShakeEvidence NO_SHAKE = shake(Optional.empty(), 0);
+
+  /** Evidence that must not be asked for. */
+  private static final ShakeEvidence MUST_NOT_RUN =
+      new ShakeEvidence() {
+        @Override
+        public Optional<BlindKernelEstimator.Estimate> estimate() {
+          throw new AssertionError("the estimator ran");
+        }
+
+        @Override
+        public double halvesAgreement(PointSpreadFunction kernel) {
+          throw new AssertionError("the halves were estimated");
+        }
+      };
 
   private static final RestorationSettings.Deblur AUTO =
       new RestorationSettings.Deblur("auto", null, null, null, null, null);
@@ -119,8 +169,7 @@ class ClassicalDeblurTest {
     var estimate = new BlindKernelEstimator.Estimate(shake, 25, 7, 0.05);
 
     var plan =
-        ClassicalDeblur.plan(
-                assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, () -> Optional.of(estimate))
+        ClassicalDeblur.plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, found(estimate))
             .orElseThrow();
 
     assertThat(plan.psf()).isSameAs(shake);
@@ -152,8 +201,7 @@ class ClassicalDeblurTest {
     var estimate =
         new BlindKernelEstimator.Estimate(PointSpreadFunction.motion(9, 30), 25, 7, 0.05);
     var plan =
-        ClassicalDeblur.plan(
-                assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, () -> Optional.of(estimate))
+        ClassicalDeblur.plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, found(estimate))
             .orElseThrow();
     PlanarImage input = withOvershoot(0);
 
@@ -184,69 +232,116 @@ class ClassicalDeblurTest {
 
   @Test
   void autoEstimatesNoShakeWhereALineOrDiskExplainsTheBlurOrNoneIsMeasured() {
-    Supplier<Optional<BlindKernelEstimator.Estimate>> mustNotRun =
-        () -> {
-          throw new AssertionError("the estimator ran");
-        };
-
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, mustNotRun))
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, MUST_NOT_RUN))
         .get()
         .extracting(p -> p.parameters().get("psf"))
         .isEqualTo("motion (measured)");
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, CLEAR_DISK), AUTO, mustNotRun))
+    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, CLEAR_DISK), AUTO, MUST_NOT_RUN))
         .get()
         .extracting(p -> p.parameters().get("psf"))
         .isEqualTo("disk (measured)");
     // sharp, or blurred by resampling
-    assertThat(ClassicalDeblur.plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), AUTO, mustNotRun))
+    assertThat(ClassicalDeblur.plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), AUTO, MUST_NOT_RUN))
         .isEmpty();
     for (BlurType other : new BlurType[] {BlurType.LOW_RESOLUTION, BlurType.SHARP}) {
       assertThat(
               ClassicalDeblur.plan(
-                  assessed(0.0005, 1, NO_LINE, WEAK_DISK, other), AUTO, mustNotRun))
+                  assessed(0.0005, 1, NO_LINE, WEAK_DISK, other), AUTO, MUST_NOT_RUN))
           .isEmpty();
     }
   }
 
+  /** The reason "auto" gives for leaving this image alone, or empty where it says none. */
+  private static Optional<String> whyNot(
+      Assessment a, RestorationSettings.Deblur s, ShakeEvidence shake) {
+    ClassicalDeblur.Decision d = ClassicalDeblur.decide(a, s, shake);
+    assertThat(d).isNotInstanceOf(ClassicalDeblur.Decision.Deconvolve.class);
+    return d instanceof ClassicalDeblur.Decision.Decline decline
+        ? Optional.of(decline.reason())
+        : Optional.empty();
+  }
+
   @Test
   void saysWhyAutoLeftAnImageAssessedAsBlurredAlone() {
-    assertThat(ClassicalDeblur.whyNoPlan(assessed(0.0022, 1, NO_LINE, WEAK_DISK), AUTO, false))
+    assertThat(whyNot(assessed(0.0055, 1, NO_LINE, WEAK_DISK), AUTO, MUST_NOT_RUN))
         .contains(
-            "motion blur assessed at sharpness 0.00220; automatic deconvolution acts only below"
-                + " 0.002");
-    // the gate itself is not below it
-    assertThat(
-            ClassicalDeblur.whyNoPlan(
-                assessed(0.002, 1, NO_LINE, WEAK_DISK, BlurType.DEFOCUS), AUTO, false))
+            "motion blur assessed at sharpness 0.00550; automatic deconvolution acts only below"
+                + " 0.005");
+    // the bar itself is not below it
+    assertThat(whyNot(assessed(0.005, 1, NO_LINE, WEAK_DISK, BlurType.DEFOCUS), AUTO, MUST_NOT_RUN))
         .hasValueSatisfying(r -> assertThat(r).startsWith("defocus blur assessed at sharpness"));
-    assertThat(ClassicalDeblur.whyNoPlan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO, true))
+    assertThat(whyNot(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO, NO_SHAKE))
         .contains(
             "no square up to 101 px held an estimate of the camera shake's kernel clear of"
                 + " its edge, nor one whose faint tails could be cut");
     // a 300 px photograph is estimated in squares up to 75 px, one under 100 px in none; the
     // faint tails are cut from 300 px up
     Assessment a = assessed(0.0005, 1, NO_LINE, WEAK_DISK);
-    assertThat(ClassicalDeblur.whyNoPlan(resized(a, 400, 300), AUTO, true))
+    assertThat(whyNot(resized(a, 400, 300), AUTO, NO_SHAKE))
         .contains(
             "no square up to 75 px held an estimate of the camera shake's kernel clear of its"
                 + " edge, nor one whose faint tails could be cut");
-    assertThat(ClassicalDeblur.whyNoPlan(resized(a, 400, 299), AUTO, true))
+    assertThat(whyNot(resized(a, 400, 299), AUTO, NO_SHAKE))
         .contains(
             "no square up to 51 px held an estimate of the camera shake's kernel clear of its"
                 + " edge");
-    assertThat(ClassicalDeblur.whyNoPlan(resized(a, 90, 300), AUTO, true))
+    assertThat(whyNot(resized(a, 90, 300), AUTO, NO_SHAKE))
         .contains("the image is too small to estimate the camera shake's kernel from");
     // a sharp or enlarged image needs no word, nor does a step the settings turned off
     for (BlurType other : new BlurType[] {BlurType.LOW_RESOLUTION, BlurType.SHARP}) {
-      assertThat(
-              ClassicalDeblur.whyNoPlan(
-                  assessed(0.0022, 1, NO_LINE, WEAK_DISK, other), AUTO, false))
+      assertThat(whyNot(assessed(0.0022, 1, NO_LINE, WEAK_DISK, other), AUTO, MUST_NOT_RUN))
           .isEmpty();
     }
     assertThat(
-            ClassicalDeblur.whyNoPlan(
-                assessed(0.0022, 1, NO_LINE, WEAK_DISK), RestorationSettings.Deblur.OFF, false))
+            whyNot(
+                assessed(0.0022, 1, NO_LINE, WEAK_DISK),
+                RestorationSettings.Deblur.OFF,
+                MUST_NOT_RUN))
         .isEmpty();
+  }
+
+  /**
+   * Between the sharpness gate and the borderline band's top, where sharp photographs are assessed
+   * as blurred too, an estimate is deconvolved only where it spreads at least 3 px and each half of
+   * the image finds it again; below the gate any estimate is, and the halves are not asked.
+   */
+  @Test
+  void autoDeconvolvesABorderlineImageOnlyWithASpreadKernelBothHalvesReproduce() {
+    // a 15 px line spreads 15/√12 ≈ 4.3 px, a 9 px one ≈ 2.6 px
+    var spread = new BlindKernelEstimator.Estimate(PointSpreadFunction.motion(15, 30), 25, 4, 0.05);
+    var compact = new BlindKernelEstimator.Estimate(PointSpreadFunction.motion(9, 30), 25, 7, 0.05);
+    Assessment borderline = assessed(0.0025, 1, NO_LINE, WEAK_DISK);
+
+    var plan =
+        ClassicalDeblur.plan(borderline, AUTO, shake(Optional.of(spread), 0.75)).orElseThrow();
+    assertThat(plan.psf()).isSameAs(spread.psf());
+    assertThat(plan.parameters())
+        .containsEntry("psf", ClassicalDeblur.ESTIMATED_SHAKE)
+        .containsEntry("spread", spread.psf().gyrationRadius())
+        .containsEntry("halvesAgreement", 0.75);
+
+    assertThat(whyNot(borderline, AUTO, shake(Optional.of(spread), 0.74)))
+        .contains(
+            "motion blur assessed at sharpness 0.00250, where sharp photographs are measured"
+                + " too, and the kernel estimated from it (15×9 px) is not found again in both"
+                + " halves of the image (agreement 0.74, at least 0.75 asked there)");
+    // a kernel too compact is refused before the halves are estimated
+    assertThat(whyNot(borderline, AUTO, halvesMustNotRun(compact)))
+        .hasValueSatisfying(
+            r ->
+                assertThat(r)
+                    .endsWith(
+                        String.format(
+                            Locale.ROOT,
+                            "(9×7 px) spreads %.2f px from its centre, too little to tell from the"
+                                + " photograph's own detail (at least 3.0 px asked there)",
+                            compact.psf().gyrationRadius())));
+    // below the gate: any estimate, and no halves
+    assertThat(
+            ClassicalDeblur.plan(
+                assessed(0.0019, 1, NO_LINE, WEAK_DISK), AUTO, halvesMustNotRun(compact)))
+        .get()
+        .satisfies(p -> assertThat(p.parameters()).doesNotContainKeys("spread", "halvesAgreement"));
   }
 
   /**
