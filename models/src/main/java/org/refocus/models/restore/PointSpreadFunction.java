@@ -89,16 +89,9 @@ public final class PointSpreadFunction {
    * which comparisons against the sharp original would count as error.
    */
   public PointSpreadFunction centred() {
-    double cx = 0;
-    double cy = 0;
-    for (int dy = -radius; dy <= radius; dy++) {
-      for (int dx = -radius; dx <= radius; dx++) {
-        cx += dx * at(dx, dy);
-        cy += dy * at(dx, dy);
-      }
-    }
-    int sx = (int) Math.round(cx);
-    int sy = (int) Math.round(cy);
+    double[] c = centroid();
+    int sx = (int) Math.round(c[0]);
+    int sy = (int) Math.round(c[1]);
     if (sx == 0 && sy == 0) {
       return this;
     }
@@ -111,6 +104,19 @@ public final class PointSpreadFunction {
       }
     }
     return of(k);
+  }
+
+  /** The weight's centre of mass, (x, y) from the square's centre. */
+  private double[] centroid() {
+    double cx = 0;
+    double cy = 0;
+    for (int dy = -radius; dy <= radius; dy++) {
+      for (int dx = -radius; dx <= radius; dx++) {
+        cx += dx * at(dx, dy);
+        cy += dy * at(dx, dy);
+      }
+    }
+    return new double[] {cx, cy};
   }
 
   private static void splat(double[][] k, double x, double y) {
@@ -160,14 +166,9 @@ public final class PointSpreadFunction {
    * disk of radius r reads r/√2).
    */
   public double gyrationRadius() {
-    double cx = 0;
-    double cy = 0;
-    for (int dy = -radius; dy <= radius; dy++) {
-      for (int dx = -radius; dx <= radius; dx++) {
-        cx += dx * at(dx, dy);
-        cy += dy * at(dx, dy);
-      }
-    }
+    double[] c = centroid();
+    double cx = c[0];
+    double cy = c[1];
     double spread = 0;
     for (int dy = -radius; dy <= radius; dy++) {
       for (int dx = -radius; dx <= radius; dx++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.refocus.models.SharedData;
@@ -184,35 +185,21 @@ class PipelineTest {
   @Test
   void theConservativePresetDeblursABorderlineShakeWhoseKernelBothHalvesReproduce()
       throws Exception {
-    PlanarImage sharp = decoder.decode(KODAK.resolve("kodim08.png")).pixels();
-    PointSpreadFunction shake = measuredShake("kernels_12/k10.txt");
-    PlanarImage blurred = capture(sharp, shake);
+    ShakenPhotograph run = throughConservative("kodim08.png", "kernels_12/k10.txt");
 
-    PipelineResult result = pipeline.run(blurred, Presets.load(Presets.DEFAULT));
-
-    assertThat(result.assessment().sharpness())
+    assertThat(run.result().assessment().sharpness())
         .isBetween(
             ClassicalDeblur.AUTO_MAX_SHARPNESS, ClassicalDeblur.AUTO_BORDERLINE_MAX_SHARPNESS);
-    assertThat(result.declined()).isEmpty();
-    assertThat(result.steps())
-        .singleElement()
-        .satisfies(
-            s ->
-                assertThat(s.parameters())
-                    .containsEntry("psf", ClassicalDeblur.ESTIMATED_SHAKE)
-                    .hasEntrySatisfying(
-                        "spread",
-                        v ->
-                            assertThat((Double) v)
-                                .isGreaterThan(ClassicalDeblur.BORDERLINE_LEAST_SPREAD))
-                    .hasEntrySatisfying(
-                        "halvesAgreement",
-                        v ->
-                            assertThat((Double) v)
-                                .isGreaterThanOrEqualTo(
-                                    ClassicalDeblur.BORDERLINE_LEAST_AGREEMENT)));
-    assertThat(QualityMetrics.psnr(sharp, result.image(), shake.radius()))
-        .isGreaterThan(QualityMetrics.psnr(sharp, blurred, shake.radius()) + 3);
+    assertThat(run.deblurParameters())
+        .hasEntrySatisfying(
+            "spread",
+            v -> assertThat((Double) v).isGreaterThan(ClassicalDeblur.BORDERLINE_LEAST_SPREAD))
+        .hasEntrySatisfying(
+            "halvesAgreement",
+            v ->
+                assertThat((Double) v)
+                    .isGreaterThanOrEqualTo(ClassicalDeblur.BORDERLINE_LEAST_AGREEMENT));
+    assertThat(run.gain()).isGreaterThan(3);
   }
 
   /**
@@ -234,6 +221,36 @@ class PipelineTest {
             d -> assertThat(d.reason()).contains("is not found again in both halves of the image"));
   }
 
+  /**
+   * A Kodak photograph behind one of KAIR's shakes, and what the conservative preset made of it.
+   */
+  private record ShakenPhotograph(
+      PlanarImage sharp, PlanarImage blurred, PointSpreadFunction shake, PipelineResult result) {
+
+    /** PSNR gained on the sharp photograph, leaving out a border as wide as the shake. */
+    double gain() {
+      return QualityMetrics.psnr(sharp, result.image(), shake.radius())
+          - QualityMetrics.psnr(sharp, blurred, shake.radius());
+    }
+
+    /** The parameters of the one step, a deblur with an estimated kernel; nothing declined. */
+    Map<String, Object> deblurParameters() {
+      assertThat(result.declined()).isEmpty();
+      assertThat(result.steps()).singleElement().extracting(StepRecord::step).isEqualTo("deblur");
+      Map<String, Object> parameters = result.steps().get(0).parameters();
+      assertThat(parameters).containsEntry("psf", ClassicalDeblur.ESTIMATED_SHAKE);
+      return parameters;
+    }
+  }
+
+  private ShakenPhotograph throughConservative(String photograph, String kernel) throws Exception {
+    PlanarImage sharp = decoder.decode(KODAK.resolve(photograph)).pixels();
+    PointSpreadFunction shake = measuredShake(kernel);
+    PlanarImage blurred = capture(sharp, shake);
+    return new ShakenPhotograph(
+        sharp, blurred, shake, pipeline.run(blurred, Presets.load(Presets.DEFAULT)));
+  }
+
   /** One of KAIR's measured camera shakes, centred. */
   private static PointSpreadFunction measuredShake(String kernel) throws Exception {
     return Degradations.measuredKernel(SharedData.path("blur_kernels_KAIR", kernel)).centred();
@@ -251,23 +268,12 @@ class PipelineTest {
    */
   @Test
   void theConservativePresetCutsTheFaintTailsOfALargeShakesEstimate() throws Exception {
-    PlanarImage sharp = decoder.decode(KODAK.resolve("kodim24.png")).pixels();
-    PointSpreadFunction shake = measuredShake("k_large_2.png");
-    PlanarImage blurred = capture(sharp, shake);
+    ShakenPhotograph run = throughConservative("kodim24.png", "k_large_2.png");
 
-    PipelineResult result = pipeline.run(blurred, Presets.load(Presets.DEFAULT));
-
-    assertThat(result.declined()).isEmpty();
-    assertThat(result.steps())
-        .singleElement()
-        .satisfies(
-            s ->
-                assertThat(s.parameters())
-                    .containsEntry("psf", ClassicalDeblur.ESTIMATED_SHAKE)
-                    .containsEntry("kernelSide", 75)
-                    .containsEntry("kernelCut", BlindKernelEstimator.TAIL_CUT));
-    assertThat(QualityMetrics.psnr(sharp, result.image(), shake.radius()))
-        .isGreaterThan(QualityMetrics.psnr(sharp, blurred, shake.radius()) + 1);
+    assertThat(run.deblurParameters())
+        .containsEntry("kernelSide", 75)
+        .containsEntry("kernelCut", BlindKernelEstimator.TAIL_CUT);
+    assertThat(run.gain()).isGreaterThan(1);
   }
 
   /**
