@@ -51,15 +51,16 @@ final class ClassicalDeblur {
   static final double AUTO_MAX_SHARPNESS = 0.002;
 
   /**
-   * From {@link #AUTO_MAX_SHARPNESS} up to this, "auto" deconvolves blur that neither a line nor a
-   * disk explains only where the kernel it estimates shows the blur itself: spread ({@link
+   * From {@link #AUTO_MAX_SHARPNESS} up to this, "auto" deconvolves an image assessed as motion or
+   * defocus blur only with the kernel it estimates (the measured line and disk keep the lower
+   * gate), and only where that kernel shows the blur itself: spread ({@link
    * #BORDERLINE_LEAST_SPREAD}) and found again in each half of the image ({@link
    * #BORDERLINE_LEAST_AGREEMENT}). Blurred photographs reach 0.0048 with one level of noise, and
    * kodim08 behind KAIR's k10 measures 0.00216 (its estimate gains 5.8 dB in the conservative
    * preset); but sharp photographs are assessed as motion or defocus here too: of all in
    * ../shared/data, the sharp GoPro Istanbul1 frame (0.00228), Set5's bird (0.00258) and baby
-   * (0.00279) and skimage's brick wall (0.00272). Above it, sharp Kodak photographs, from 0.0037,
-   * are assessed as sharp.
+   * (0.00279) and skimage's brick wall (0.00272). The sharp Kodak photographs, from 0.0037 up, get
+   * a sharp verdict and never reach it.
    */
   static final double AUTO_BORDERLINE_MAX_SHARPNESS = 0.005;
 
@@ -68,8 +69,8 @@ final class ClassicalDeblur {
    * PointSpreadFunction#gyrationRadius}) of an estimate deconvolved, in pixels. The estimates from
    * the sharp GoPro frame, bird and baby spread 1.0–1.6 px, those from KAIR's real photographs of
    * faces in the band (no ground truth) up to 2.2 px, and blurred GoPro Flower1's (0.00220) 1.4 px,
-   * where deconvolving lost 0.5 dB: a kernel that small is not told apart from the optics' own
-   * blur. KAIR's camera shakes k09–k12, estimated on Kodak photographs, spread 4.5–6.8 px; the
+   * where deconvolving lost 0.5 dB: a kernel that small is not told apart from the photograph's own
+   * detail. KAIR's camera shakes k09–k12, estimated on Kodak photographs, spread 4.5–6.8 px; the
    * least spread that passes is kodim13's 10 px line, 3.05 px (+1.5 dB), so a straight line shorter
    * than about 10 px in the band is left alone.
    */
@@ -189,18 +190,17 @@ final class ClassicalDeblur {
     record Leave() implements Decision {}
   }
 
-  /** The deconvolution the settings ask for on this image, or none. */
-  static Optional<Plan> plan(Assessment a, RestorationSettings.Deblur s, ShakeEvidence shake) {
-    return decide(a, s, shake) instanceof Decision.Deconvolve d
-        ? Optional.of(d.plan())
-        : Optional.empty();
-  }
-
   /**
    * What to do with this image, and where "auto" leaves an image it assessed as blurred alone, why.
+   * Where the verdict is motion or defocus and neither a clear straight line nor a clear disk
+   * explains it, "auto" estimates the kernel: a camera shake is often assessed as defocus (two of
+   * the 24 Kodak photographs behind KAIR's shakes), and the estimator assumes no shape. An image
+   * assessed as enlarged is left to the upscaler (an enlarged one assessed as blurred does reach
+   * the estimator: see AutoDeblurLabelledSetTest).
    *
-   * @param shake the camera shake's kernel as the image shows it, asked for only where "auto" finds
-   *     blur that neither a straight line nor a disk explains (it takes seconds)
+   * @param shake the camera shake's kernel as the image shows it, asked for only where "auto"
+   *     estimates (it takes seconds), and its halves only in the borderline band, for a kernel that
+   *     spreads enough
    */
   static Decision decide(Assessment a, RestorationSettings.Deblur s, ShakeEvidence shake) {
     Map<String, Object> parameters = new LinkedHashMap<>();
@@ -254,7 +254,7 @@ final class ClassicalDeblur {
           int[] extent = psf.supportExtent();
           parameters.put("extent", extent[0] + "×" + extent[1]);
           if (!(a.sharpness() < AUTO_MAX_SHARPNESS)) {
-            Optional<String> doubt = borderlineDoubt(a, psf, shake, parameters);
+            Optional<String> doubt = borderlineDoubt(a, e, shake, parameters);
             if (doubt.isPresent()) {
               return new Decision.Decline(doubt.get());
             }
@@ -288,7 +288,11 @@ final class ClassicalDeblur {
    * passed go into the step's parameters.
    */
   private static Optional<String> borderlineDoubt(
-      Assessment a, PointSpreadFunction psf, ShakeEvidence shake, Map<String, Object> parameters) {
+      Assessment a,
+      BlindKernelEstimator.Estimate e,
+      ShakeEvidence shake,
+      Map<String, Object> parameters) {
+    PointSpreadFunction psf = e.psf();
     String assessed =
         String.format(
             Locale.ROOT,
@@ -306,6 +310,17 @@ final class ClassicalDeblur {
               parameters.get("extent"),
               spread,
               BORDERLINE_LEAST_SPREAD));
+    }
+    if (!BlindKernelEstimator.halvesCanReproduce(a.width(), a.height(), e)) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "%s and the kernel estimated from it (%s px, in a %d px square%s) cannot be sought"
+                  + " again in each half of the image: the halves are too small for that",
+              assessed,
+              parameters.get("extent"),
+              e.side(),
+              e.cut() == BlindKernelEstimator.TAIL_CUT ? ", its faint tails cut" : ""));
     }
     double agreement = shake.halvesAgreement(psf);
     if (agreement < BORDERLINE_LEAST_AGREEMENT) {
@@ -410,13 +425,6 @@ final class ClassicalDeblur {
     return Math.pow((double) Assessment.FULL_SPECTRUM_SIDE / a.spectrumSide(), power);
   }
 
-  /**
-   * Whether the verdict is motion or defocus blur. Where neither a clear straight line nor a clear
-   * disk explains it, "auto" estimates the kernel: a camera shake is often assessed as defocus (two
-   * of the 24 Kodak photographs behind KAIR's shakes), and the estimator assumes no shape. An image
-   * assessed as enlarged is left to the upscaler (an enlarged one assessed as blurred does reach
-   * the estimator: see AutoDeblurLabelledSetTest).
-   */
   private static boolean isBlurred(Assessment a) {
     return a.blur().type() == BlurType.MOTION || a.blur().type() == BlurType.DEFOCUS;
   }

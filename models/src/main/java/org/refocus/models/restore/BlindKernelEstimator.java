@@ -169,14 +169,12 @@ public final class BlindKernelEstimator {
    * content of a sharp photograph (a brick wall's courses, say) is not found again in each half.
    */
   public static double halvesAgreement(PlanarImage image, PointSpreadFunction kernel) {
-    int w = image.width();
-    int h = image.height();
+    int[] size = halfSize(image.width(), image.height());
     List<PlanarImage> halves =
-        w >= h
-            ? List.of(
-                image.colourRegion(0, 0, w / 2, h), image.colourRegion(w - w / 2, 0, w / 2, h))
-            : List.of(
-                image.colourRegion(0, 0, w, h / 2), image.colourRegion(0, h - h / 2, w, h / 2));
+        List.of(
+            image.colourRegion(0, 0, size[0], size[1]),
+            image.colourRegion(
+                image.width() - size[0], image.height() - size[1], size[0], size[1]));
     double least = 1;
     for (PlanarImage half : halves) {
       least =
@@ -188,6 +186,22 @@ public final class BlindKernelEstimator {
       }
     }
     return least;
+  }
+
+  /**
+   * Whether each half of an image this size tries the square this estimate came from, and cuts
+   * faint tails where the estimate needed that: a half that cannot would find nothing, for want of
+   * room rather than of the blur.
+   */
+  public static boolean halvesCanReproduce(int width, int height, Estimate estimate) {
+    int[] half = halfSize(width, height);
+    return largestSide(half[0], half[1]) >= estimate.side()
+        && (estimate.cut() != TAIL_CUT || cutsFaintTails(half[0], half[1]));
+  }
+
+  /** The width and height of each half of an image split across its longer side. */
+  private static int[] halfSize(int width, int height) {
+    return width >= height ? new int[] {width / 2, height} : new int[] {width, height / 2};
   }
 
   /**

@@ -105,9 +105,7 @@ class ClassicalDeblurTest {
 
   @Test
   void autoDeconvolvesAClearStraightLineInAnUnsharpImage() {
-    var plan =
-        ClassicalDeblur.plan(assessed(0.0005, 2, CLEAR_LINE, CLEAR_DISK), AUTO, NO_SHAKE)
-            .orElseThrow();
+    var plan = plan(assessed(0.0005, 2, CLEAR_LINE, CLEAR_DISK), AUTO, NO_SHAKE).orElseThrow();
 
     assertThat(plan.parameters())
         .containsEntry("psf", "motion (measured)")
@@ -121,9 +119,7 @@ class ClassicalDeblurTest {
 
   @Test
   void autoDeconvolvesAClearDiskWhereNoLineFits() {
-    var plan =
-        ClassicalDeblur.plan(assessed(0.0005, 0.1, NO_LINE, CLEAR_DISK), AUTO, NO_SHAKE)
-            .orElseThrow();
+    var plan = plan(assessed(0.0005, 0.1, NO_LINE, CLEAR_DISK), AUTO, NO_SHAKE).orElseThrow();
 
     assertThat(plan.parameters())
         .containsEntry("psf", "disk (measured)")
@@ -138,29 +134,23 @@ class ClassicalDeblurTest {
     var shortLine = new MotionEstimate(107, 11, 0.03);
     var longLine = new MotionEstimate(107, 20, 0.03);
 
-    var plan =
-        ClassicalDeblur.plan(assessed(0.0005, 1, shortLine, WEAK_DISK), AUTO, NO_SHAKE)
-            .orElseThrow();
+    var plan = plan(assessed(0.0005, 1, shortLine, WEAK_DISK), AUTO, NO_SHAKE).orElseThrow();
     assertThat(plan.parameters()).containsEntry("psf", "motion (measured)");
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, longLine, WEAK_DISK), AUTO, NO_SHAKE))
-        .isEmpty();
+    assertThat(plan(assessed(0.0005, 1, longLine, WEAK_DISK), AUTO, NO_SHAKE)).isEmpty();
     // below the short line's bar too: the motion fits of defocus disks reach 0.017
     var faint = new MotionEstimate(107, 11, 0.02);
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, faint, WEAK_DISK), AUTO, NO_SHAKE))
-        .isEmpty();
+    assertThat(plan(assessed(0.0005, 1, faint, WEAK_DISK), AUTO, NO_SHAKE)).isEmpty();
   }
 
   @Test
   void autoLeavesSharpImagesAndWeakFitsAlone() {
     // strong structure that fits the comb, but the image is sharp (text, parallel lines)
-    assertThat(ClassicalDeblur.plan(assessed(0.01, 1, CLEAR_LINE, CLEAR_DISK), AUTO, NO_SHAKE))
-        .isEmpty();
+    assertThat(plan(assessed(0.01, 1, CLEAR_LINE, CLEAR_DISK), AUTO, NO_SHAKE)).isEmpty();
     // unsharp, but neither fit is clear enough to name a PSF (a camera shake)
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO, NO_SHAKE))
-        .isEmpty();
+    assertThat(plan(assessed(0.0005, 1, NO_LINE, WEAK_DISK), AUTO, NO_SHAKE)).isEmpty();
     // a disk larger than the calibration reached
     var large = new DefocusEstimate(12, 0.1);
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, large), AUTO, NO_SHAKE)).isEmpty();
+    assertThat(plan(assessed(0.0005, 1, NO_LINE, large), AUTO, NO_SHAKE)).isEmpty();
   }
 
   @Test
@@ -168,9 +158,7 @@ class ClassicalDeblurTest {
     PointSpreadFunction shake = PointSpreadFunction.motion(9, 30);
     var estimate = new BlindKernelEstimator.Estimate(shake, 25, 7, 0.05);
 
-    var plan =
-        ClassicalDeblur.plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, found(estimate))
-            .orElseThrow();
+    var plan = plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, found(estimate)).orElseThrow();
 
     assertThat(plan.psf()).isSameAs(shake);
     assertThat(plan.parameters())
@@ -184,8 +172,7 @@ class ClassicalDeblurTest {
         .isCloseTo(ClassicalDeblur.ESTIMATED_PSF_REGULARISATION * 3e-4 * 2, within(1e-12));
     assertThat(plan.parameters().keySet()).endsWith("priorWeight", "priorExponent", "strength");
     // nothing fits: nothing done
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, NO_SHAKE))
-        .isEmpty();
+    assertThat(plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, NO_SHAKE)).isEmpty();
   }
 
   /** A gray 100×100 image with {@code outside} samples at 1.2, the rest at 0.5. */
@@ -200,9 +187,7 @@ class ClassicalDeblurTest {
   void aDeconvolutionWithAnEstimatedKernelThatOvershootsIsThrownAway() {
     var estimate =
         new BlindKernelEstimator.Estimate(PointSpreadFunction.motion(9, 30), 25, 7, 0.05);
-    var plan =
-        ClassicalDeblur.plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, found(estimate))
-            .orElseThrow();
+    var plan = plan(assessed(0.0005, 2, NO_LINE, WEAK_DISK), AUTO, found(estimate)).orElseThrow();
     PlanarImage input = withOvershoot(0);
 
     // 0.7% of samples may overshoot, not 0.8%
@@ -223,32 +208,35 @@ class ClassicalDeblurTest {
     assertThat(ClassicalDeblur.outcomeOf(plan, withOvershoot(50), withOvershoot(110)))
         .isInstanceOf(ClassicalDeblur.Outcome.Kept.class);
     // a line or disk the assessment measured is kept whatever the result
-    var line =
-        ClassicalDeblur.plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, NO_SHAKE)
-            .orElseThrow();
+    var line = plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, NO_SHAKE).orElseThrow();
     assertThat(ClassicalDeblur.outcomeOf(line, input, withOvershoot(5000)))
         .isEqualTo(new ClassicalDeblur.Outcome.Kept(line.parameters()));
   }
 
   @Test
   void autoEstimatesNoShakeWhereALineOrDiskExplainsTheBlurOrNoneIsMeasured() {
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, MUST_NOT_RUN))
+    assertThat(plan(assessed(0.0005, 1, CLEAR_LINE, WEAK_DISK), AUTO, MUST_NOT_RUN))
         .get()
         .extracting(p -> p.parameters().get("psf"))
         .isEqualTo("motion (measured)");
-    assertThat(ClassicalDeblur.plan(assessed(0.0005, 1, NO_LINE, CLEAR_DISK), AUTO, MUST_NOT_RUN))
+    assertThat(plan(assessed(0.0005, 1, NO_LINE, CLEAR_DISK), AUTO, MUST_NOT_RUN))
         .get()
         .extracting(p -> p.parameters().get("psf"))
         .isEqualTo("disk (measured)");
     // sharp, or blurred by resampling
-    assertThat(ClassicalDeblur.plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), AUTO, MUST_NOT_RUN))
-        .isEmpty();
+    assertThat(plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), AUTO, MUST_NOT_RUN)).isEmpty();
     for (BlurType other : new BlurType[] {BlurType.LOW_RESOLUTION, BlurType.SHARP}) {
-      assertThat(
-              ClassicalDeblur.plan(
-                  assessed(0.0005, 1, NO_LINE, WEAK_DISK, other), AUTO, MUST_NOT_RUN))
+      assertThat(plan(assessed(0.0005, 1, NO_LINE, WEAK_DISK, other), AUTO, MUST_NOT_RUN))
           .isEmpty();
     }
+  }
+
+  /** The deconvolution "auto" (or the settings) decided on, or none. */
+  private static Optional<ClassicalDeblur.Plan> plan(
+      Assessment a, RestorationSettings.Deblur s, ShakeEvidence shake) {
+    return ClassicalDeblur.decide(a, s, shake) instanceof ClassicalDeblur.Decision.Deconvolve d
+        ? Optional.of(d.plan())
+        : Optional.empty();
   }
 
   /** The reason "auto" gives for leaving this image alone, or empty where it says none. */
@@ -312,8 +300,7 @@ class ClassicalDeblurTest {
     var compact = new BlindKernelEstimator.Estimate(PointSpreadFunction.motion(9, 30), 25, 7, 0.05);
     Assessment borderline = assessed(0.0025, 1, NO_LINE, WEAK_DISK);
 
-    var plan =
-        ClassicalDeblur.plan(borderline, AUTO, shake(Optional.of(spread), 0.75)).orElseThrow();
+    var plan = plan(borderline, AUTO, shake(Optional.of(spread), 0.75)).orElseThrow();
     assertThat(plan.psf()).isSameAs(spread.psf());
     assertThat(plan.parameters())
         .containsEntry("psf", ClassicalDeblur.ESTIMATED_SHAKE)
@@ -336,10 +323,23 @@ class ClassicalDeblurTest {
                             "(9×7 px) spreads %.2f px from its centre, too little to tell from the"
                                 + " photograph's own detail (at least 3.0 px asked there)",
                             compact.psf().gyrationRadius())));
+    // the gate itself is in the band
+    assertThat(whyNot(assessed(0.002, 1, NO_LINE, WEAK_DISK), AUTO, shake(Optional.of(spread), 0)))
+        .hasValueSatisfying(r -> assertThat(r).contains("is not found again in both halves"));
+    // in the band, no estimate is said as below it
+    assertThat(whyNot(borderline, AUTO, NO_SHAKE))
+        .hasValueSatisfying(r -> assertThat(r).startsWith("no square up to 101 px"));
+    // halves too small for the square the estimate came from are not asked
+    var large = new BlindKernelEstimator.Estimate(PointSpreadFunction.motion(15, 30), 101, 4, 0.05);
+    assertThat(whyNot(borderline, AUTO, halvesMustNotRun(large)))
+        .hasValueSatisfying(
+            r ->
+                assertThat(r)
+                    .endsWith(
+                        "(15×9 px, in a 101 px square) cannot be sought again in each half of the"
+                            + " image: the halves are too small for that"));
     // below the gate: any estimate, and no halves
-    assertThat(
-            ClassicalDeblur.plan(
-                assessed(0.0019, 1, NO_LINE, WEAK_DISK), AUTO, halvesMustNotRun(compact)))
+    assertThat(plan(assessed(0.0019, 1, NO_LINE, WEAK_DISK), AUTO, halvesMustNotRun(compact)))
         .get()
         .satisfies(p -> assertThat(p.parameters()).doesNotContainKeys("spread", "halvesAgreement"));
   }
@@ -352,18 +352,18 @@ class ClassicalDeblurTest {
   void autoAsksAStrongerFitOfASmallerImage() {
     var line = new MotionEstimate(30, 20, 0.05);
     Assessment full = assessed(0.0005, 1, line, WEAK_DISK);
-    assertThat(ClassicalDeblur.plan(full, AUTO, NO_SHAKE))
+    assertThat(plan(full, AUTO, NO_SHAKE))
         .hasValueSatisfying(
             p -> assertThat(p.parameters()).containsEntry("psf", "motion (measured)"));
     // 0.035 × 2^¾ = 0.059 at 256 px
-    assertThat(ClassicalDeblur.plan(resized(full, 256, 256), AUTO, NO_SHAKE)).isEmpty();
+    assertThat(plan(resized(full, 256, 256), AUTO, NO_SHAKE)).isEmpty();
     // the disk's bar rises faster: 0.02 clears 5 px × 0.0022 at 512 px, not 2^1.45 times that
     // (0.030) at 256 px, which 2^¾ times (0.019) it would
     Assessment disk = assessed(0.0005, 1, NO_LINE, CLEAR_DISK);
-    assertThat(ClassicalDeblur.plan(disk, AUTO, NO_SHAKE)).isPresent();
-    assertThat(ClassicalDeblur.plan(resized(disk, 256, 300), AUTO, NO_SHAKE)).isEmpty();
+    assertThat(plan(disk, AUTO, NO_SHAKE)).isPresent();
+    assertThat(plan(resized(disk, 256, 300), AUTO, NO_SHAKE)).isEmpty();
     Assessment clearer = assessed(0.0005, 1, NO_LINE, new DefocusEstimate(5, 0.035));
-    assertThat(ClassicalDeblur.plan(resized(clearer, 256, 300), AUTO, NO_SHAKE))
+    assertThat(plan(resized(clearer, 256, 300), AUTO, NO_SHAKE))
         .hasValueSatisfying(
             p -> assertThat(p.parameters()).containsEntry("psf", "disk (measured)"));
   }
@@ -384,14 +384,13 @@ class ClassicalDeblurTest {
   @Test
   void explicitSettingsNameThePsfWhateverTheAssessment() {
     var motion = new RestorationSettings.Deblur("motion", 15.0, 45.0, null, 1.0, 2e-4);
-    var plan =
-        ClassicalDeblur.plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), motion, NO_SHAKE).orElseThrow();
+    var plan = plan(assessed(0.01, 1, NO_LINE, WEAK_DISK), motion, NO_SHAKE).orElseThrow();
 
     assertThat(plan.parameters()).containsEntry("psf", "motion").containsEntry("length", 15.0);
     assertThat(plan.priorWeight()).isEqualTo(2e-4);
     assertThat(plan.strength()).isEqualTo(1.0);
     assertThat(
-            ClassicalDeblur.plan(
+            plan(
                 assessed(0.0005, 1, CLEAR_LINE, CLEAR_DISK),
                 RestorationSettings.Deblur.OFF,
                 NO_SHAKE))

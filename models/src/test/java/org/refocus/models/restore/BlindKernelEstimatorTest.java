@@ -176,4 +176,25 @@ class BlindKernelEstimatorTest {
 
     assertThat(BlindKernelEstimator.estimate(small)).isEmpty();
   }
+
+  @Test
+  void eachHalfIsAskedForAKernelOnlyWhereItTriesTheSquareTheEstimateCameFrom() {
+    PointSpreadFunction psf = PointSpreadFunction.motion(15, 30);
+    var from75 = new BlindKernelEstimator.Estimate(psf, 75, 2, 0.05);
+    var from101 = new BlindKernelEstimator.Estimate(psf, 101, 2, 0.05);
+    var cutFrom75 = new BlindKernelEstimator.Estimate(psf, 75, 2, BlindKernelEstimator.TAIL_CUT);
+
+    // 768×512 splits into 384×512 halves, which try squares up to 75 px and cut faint tails
+    assertThat(BlindKernelEstimator.halvesCanReproduce(768, 512, from75)).isTrue();
+    assertThat(BlindKernelEstimator.halvesCanReproduce(512, 768, from75)).isTrue();
+    assertThat(BlindKernelEstimator.halvesCanReproduce(768, 512, from101)).isFalse();
+    assertThat(BlindKernelEstimator.halvesCanReproduce(768, 512, cutFrom75)).isTrue();
+    // 598×400: halves of 299 px allow 51 px squares only
+    assertThat(BlindKernelEstimator.halvesCanReproduce(598, 400, cutFrom75)).isFalse();
+    // 150×150: halves of 75 px allow none
+    assertThat(
+            BlindKernelEstimator.halvesCanReproduce(
+                150, 150, new BlindKernelEstimator.Estimate(psf, 25, 2, 0.05)))
+        .isFalse();
+  }
 }
