@@ -322,7 +322,7 @@ final class ClassicalDeblur {
               e.side(),
               e.cut() == BlindKernelEstimator.TAIL_CUT ? ", its faint tails cut" : ""));
     }
-    double agreement = shake.halvesAgreement(psf);
+    double agreement = shake.halvesAgreement(psf, BORDERLINE_LEAST_AGREEMENT);
     if (agreement < BORDERLINE_LEAST_AGREEMENT) {
       return Optional.of(
           String.format(

@@ -15,10 +15,10 @@ interface ShakeEvidence {
   Optional<BlindKernelEstimator.Estimate> estimate();
 
   /**
-   * How closely each half of the image reproduces that kernel (see {@link
-   * BlindKernelEstimator#halvesAgreement}).
+   * How closely each half of the image reproduces that kernel, the second half not asked where the
+   * first agrees less than {@code enough} (see {@link BlindKernelEstimator#halvesAgreement}).
    */
-  double halvesAgreement(PointSpreadFunction kernel);
+  double halvesAgreement(PointSpreadFunction kernel, double enough);
 
   /** What the estimator finds in this image. */
   static ShakeEvidence of(PlanarImage image) {
@@ -29,8 +29,8 @@ interface ShakeEvidence {
       }
 
       @Override
-      public double halvesAgreement(PointSpreadFunction kernel) {
-        return BlindKernelEstimator.halvesAgreement(image, kernel);
+      public double halvesAgreement(PointSpreadFunction kernel, double enough) {
+        return BlindKernelEstimator.halvesAgreement(image, kernel, enough);
       }
     };
   }

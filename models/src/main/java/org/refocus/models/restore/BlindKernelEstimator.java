@@ -167,8 +167,11 @@ public final class BlindKernelEstimator {
    * the lesser agreement of their own estimates with it ({@link PointSpreadFunction#agreement}), 0
    * where a half yields none. A camera shake blurs the whole frame alike; a kernel fitted to the
    * content of a sharp photograph (a brick wall's courses, say) is not found again in each half.
+   * Each half's estimate takes seconds, so the second is not made where the first already agrees
+   * less than {@code enough}: the answer is then the first's.
    */
-  public static double halvesAgreement(PlanarImage image, PointSpreadFunction kernel) {
+  public static double halvesAgreement(
+      PlanarImage image, PointSpreadFunction kernel, double enough) {
     int[] size = halfSize(image.width(), image.height());
     List<PlanarImage> halves =
         List.of(
@@ -181,7 +184,7 @@ public final class BlindKernelEstimator {
           Math.min(
               least,
               estimate(half).map(e -> e.psf().agreement(kernel, AGREEMENT_SHIFT)).orElse(0.0));
-      if (least == 0) {
+      if (least < enough) {
         break;
       }
     }

@@ -29,8 +29,9 @@ class ClassicalDeblurTest {
       }
 
       @Override
-      public double halvesAgreement(PointSpreadFunction kernel) {
+      public double halvesAgreement(PointSpreadFunction kernel, double enough) {
         assertThat(kernel).isSameAs(estimate.orElseThrow().psf());
+        assertThat(enough).isEqualTo(ClassicalDeblur.BORDERLINE_LEAST_AGREEMENT);
         return halvesAgreement;
       }
     };
@@ -49,7 +50,7 @@ class ClassicalDeblurTest {
       }
 
       @Override
-      public double halvesAgreement(PointSpreadFunction kernel) {
+      public double halvesAgreement(PointSpreadFunction kernel, double enough) {
         throw new AssertionError("the halves were estimated");
       }
     };
@@ -67,7 +68,7 @@ class ClassicalDeblurTest {
         }
 
         @Override
-        public double halvesAgreement(PointSpreadFunction kernel) {
+        public double halvesAgreement(PointSpreadFunction kernel, double enough) {
           throw new AssertionError("the halves were estimated");
         }
       };
